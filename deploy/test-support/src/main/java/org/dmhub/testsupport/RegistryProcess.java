@@ -1,0 +1,178 @@
+package org.dmhub.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The packaged schema registry (Apicurio Registry, see {@code deploy/schema-registry}) running as a real
+ * child process on a free loopback port, with its H2 database kept in a folder so that a restart
+ * finds the same schemas and ids.
+ *
+ * <p>The runner jar is located through the {@code dmhub.registry.jar} system property, which the build
+ * sets for every test.
+ */
+public final class RegistryProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path dataDir;
+    private final int port;
+    private Process process;
+
+    private RegistryProcess(Path dataDir, int port) {
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    /** Starts a registry keeping its data in {@code dataDir}, on a free port, and waits until it is ready. */
+    public static RegistryProcess start(Path dataDir) {
+        RegistryProcess registry = new RegistryProcess(dataDir, freePort());
+        registry.startProcess();
+        return registry;
+    }
+
+    /** Starts a registry with its data in a new temporary folder. */
+    public static RegistryProcess startInTempDir() {
+        try {
+            return start(Files.createTempDirectory("dmhub-registry-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:40123}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The Confluent-compatible API. */
+    public String ccompatUrl() {
+        return baseUrl() + "/apis/ccompat/v7";
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Stops the process cleanly and starts it again on the same port and data folder. */
+    public void restart() {
+        stop();
+        startProcess();
+    }
+
+    /** Stops the process (SIGTERM, then SIGKILL after 20 s). */
+    public void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void startProcess() {
+        Path jar = runnerJar();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("registry.log").toFile()));
+        builder.environment().put("REGISTRY_DATASOURCE_URL", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("registry"));
+        try {
+            Files.createDirectories(dataDir);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the schema registry from " + jar, e);
+        }
+        awaitReady();
+    }
+
+    private void awaitReady() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the schema registry exited with code " + process.exitValue()
+                        + "; see " + dataDir.resolve("registry.log"));
+            }
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(200);
+        }
+        stop();
+        throw new IllegalStateException("the schema registry was not ready within " + READY_TIMEOUT
+                + "; see " + dataDir.resolve("registry.log"));
+    }
+
+    private static Path runnerJar() {
+        String location = System.getProperty("dmhub.registry.jar");
+        if (location == null) {
+            throw new IllegalStateException("system property dmhub.registry.jar is not set: run the tests through Maven");
+        }
+        Path jar = Path.of(location);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist: build deploy/schema-registry first (./mvnw -B package)");
+        }
+        return jar;
+    }
+
+    /** A port that was free a moment ago on the loopback interface. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

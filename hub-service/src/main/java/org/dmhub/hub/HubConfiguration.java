@@ -1,0 +1,44 @@
+package org.dmhub.hub;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.dmhub.contract.RegistrySerdes;
+import org.dmhub.contract.TopicDefinition;
+import org.dmhub.contract.Topics;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+@Configuration
+@EnableKafkaStreams
+class HubConfiguration {
+
+    @Bean
+    Topics topics(HubProperties properties) {
+        return new Topics(properties.topicPrefix());
+    }
+
+    @Bean
+    RegistrySerdes registrySerdes(HubProperties properties) {
+        return new RegistrySerdes(properties.registryUrl());
+    }
+
+    /** Creates the contract topics that do not exist yet, with their cleanup policies; existing ones are left as they are. */
+    @Bean
+    KafkaAdmin.NewTopics contractTopics(Topics topics, HubProperties properties) {
+        HubProperties.TopicCreation creation = properties.topics();
+        return new KafkaAdmin.NewTopics(topics.sharedTopics().stream()
+                .map(topic -> newTopic(topic, topics.catalogTopics().contains(topic) ? 1 : creation.partitions(),
+                        creation.replicationFactor()))
+                .toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic newTopic(TopicDefinition<?> topic, int partitions, short replicationFactor) {
+        return TopicBuilder.name(topic.name())
+                .partitions(partitions)
+                .replicas(replicationFactor)
+                .configs(topic.configs())
+                .build();
+    }
+}

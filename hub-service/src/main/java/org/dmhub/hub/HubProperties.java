@@ -1,0 +1,26 @@
+package org.dmhub.hub;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The hub's own settings ({@code dmhub.*} in application.yml). Kafka and Kafka Streams settings are Spring Boot's
+ * {@code spring.kafka.*}.
+ *
+ * @param topicPrefix prefix of every contract topic name
+ * @param registryUrl base URL of the schema registry
+ * @param topics how the hub creates the contract topics it finds missing
+ */
+@ConfigurationProperties("dmhub")
+public record HubProperties(
+        @DefaultValue("dmhub.") String topicPrefix,
+        @DefaultValue("http://127.0.0.1:18081") String registryUrl,
+        @DefaultValue TopicCreation topics) {
+
+    /**
+     * @param partitions partitions of the observation, view and status topics (the unit of scale-out)
+     * @param replicationFactor 1 for a single local broker; 3 in production
+     */
+    public record TopicCreation(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor) {
+    }
+}
