@@ -1,0 +1,188 @@
+package org.dmhub.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.dmhub.contract.RegistrySerdes;
+import org.dmhub.contract.Topics;
+import org.dmhub.schemas.Department;
+import org.dmhub.testsupport.RegistryProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Drives {@code deploy/local/dmhub} as a user would, on its own ports and data folder so that it never touches a
+ * stack the user is running: up, up again, down, up again finds the data.
+ */
+class LocalStackIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("dmhub.root", "../.."));
+    private static final Path HOME = Path.of("target/stack-it").toAbsolutePath();
+    private static final int BROKER_PORT = RegistryProcess.freePort();
+    private static final int CONTROLLER_PORT = RegistryProcess.freePort();
+    private static final int REGISTRY_PORT = RegistryProcess.freePort();
+    private static final int HUB_PORT = RegistryProcess.freePort();
+    private static final String BOOTSTRAP = "127.0.0.1:" + BROKER_PORT;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Topics topics = Topics.withDefaultPrefix();
+
+    @BeforeAll
+    static void freshDataFolder() throws IOException {
+        if (Files.exists(HOME)) {
+            try (var paths = Files.walk(HOME)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        dmhub("down");
+    }
+
+    @Test
+    void upDownAndUpAgainKeepsTheData() throws Exception {
+        Result up = dmhub("up");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output())
+                .contains("broker   RUNNING  bootstrap=" + BOOTSTRAP)
+                .contains("registry RUNNING  url=http://127.0.0.1:" + REGISTRY_PORT
+                        + "  ccompat=http://127.0.0.1:" + REGISTRY_PORT + "/apis/ccompat/v7")
+                .contains("hub      RUNNING  url=http://127.0.0.1:" + HUB_PORT);
+        assertEveryComponentIsHealthy();
+        Map<String, String> pids = pids();
+
+        Result again = dmhub("up");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.output()).contains("already up");
+        assertThat(pids()).as("the same processes").isEqualTo(pids);
+
+        Department published = new Department("SYT", "Sở Y tế");
+        publish(published);
+
+        Result down = dmhub("down");
+        assertThat(down.exitCode()).as(down.output()).isZero();
+        assertThat(processesOfThisStack()).as("processes left by down").isEmpty();
+        assertThat(dmhub("status").output()).containsPattern("(?m)^broker +STOPPED")
+                .containsPattern("(?m)^registry +STOPPED").containsPattern("(?m)^hub +STOPPED");
+
+        Result upAfterDown = dmhub("up");
+        assertThat(upAfterDown.exitCode()).as(upAfterDown.output()).isZero();
+        assertEveryComponentIsHealthy();
+        assertThat(readDepartments()).as("the record published before down, decoded with the registry's schema")
+                .contains(published);
+    }
+
+    private void assertEveryComponentIsHealthy() throws Exception {
+        assertThat(statusCode("http://127.0.0.1:" + HUB_PORT + "/actuator/health")).isEqualTo(200);
+        assertThat(statusCode("http://127.0.0.1:" + REGISTRY_PORT + "/health/ready")).isEqualTo(200);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+            assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).hasSize(1);
+            assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS))
+                    .containsAll(topics.sharedTopics().stream().map(topic -> topic.name()).toList());
+        }
+        String status = dmhub("status").output();
+        assertThat(status).containsPattern("(?m)^broker +RUNNING +bootstrap=" + BOOTSTRAP + "$")
+                .containsPattern("(?m)^registry +RUNNING +url=")
+                .containsPattern("(?m)^hub +RUNNING +url=http://127.0.0.1:" + HUB_PORT + "$");
+    }
+
+    private void publish(Department department) throws Exception {
+        Map<String, Object> config = new HashMap<>(serdes().producerConfig());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        try (KafkaProducer<String, Department> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>(topics.departments().name(), department.getCode(), department)).get();
+        }
+    }
+
+    private List<Department> readDepartments() {
+        Map<String, Object> config = new HashMap<>(serdes().consumerConfig());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "stack-it-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, Department> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(topics.departments().name()));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline)) {
+                List<Department> read = new java.util.ArrayList<>();
+                for (ConsumerRecord<String, Department> record : consumer.poll(Duration.ofMillis(500))) {
+                    read.add(record.value());
+                }
+                if (!read.isEmpty()) {
+                    return read;
+                }
+            }
+            return List.of();
+        }
+    }
+
+    private RegistrySerdes serdes() {
+        return new RegistrySerdes("http://127.0.0.1:" + REGISTRY_PORT);
+    }
+
+    private Map<String, String> pids() throws IOException {
+        Map<String, String> pids = new HashMap<>();
+        for (String component : List.of("broker", "registry", "hub")) {
+            pids.put(component, Files.readString(HOME.resolve("pids/" + component + ".pid")).trim());
+        }
+        return pids;
+    }
+
+    private static List<ProcessHandle> processesOfThisStack() {
+        String marker = "-Ddmhub.stack=" + HOME;
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().arguments().map(List::of).orElse(List.of()).contains(marker))
+                .toList();
+    }
+
+    private int statusCode(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result dmhub(String command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("deploy/local/dmhub").toString(), command)
+                .redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("DMHUB_HOME", HOME.toString());
+        env.put("DMHUB_BROKER_PORT", String.valueOf(BROKER_PORT));
+        env.put("DMHUB_CONTROLLER_PORT", String.valueOf(CONTROLLER_PORT));
+        env.put("DMHUB_REGISTRY_PORT", String.valueOf(REGISTRY_PORT));
+        env.put("DMHUB_HUB_PORT", String.valueOf(HUB_PORT));
+        Process process = builder.start();
+        // the started components keep the pipe's write end only if they inherit it; they write to log files instead
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("dmhub " + command + " did not finish within 5 minutes:\n" + output);
+        }
+        System.out.println("$ dmhub " + command + "\n" + output);
+        return new Result(process.exitValue(), output);
+    }
+}
