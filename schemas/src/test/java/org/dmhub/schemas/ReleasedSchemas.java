@@ -42,11 +42,13 @@ final class ReleasedSchemas {
         }
     }
 
+    /** Writes the current schemas into the folder given as argument (by default {@link #FOLDER}). */
     public static void main(String[] args) throws Exception {
-        Files.createDirectories(FOLDER);
+        Path folder = args.length > 0 ? Path.of(args[0]) : FOLDER;
+        Files.createDirectories(folder);
         for (Class<? extends SpecificRecordBase> type : CONTRACT_TYPES) {
             Schema schema = (Schema) type.getField("SCHEMA$").get(null);
-            Files.writeString(FOLDER.resolve(type.getSimpleName() + ".avsc"), schema.toString(true) + "\n",
+            Files.writeString(folder.resolve(type.getSimpleName() + ".avsc"), schema.toString(true) + "\n",
                     StandardCharsets.UTF_8);
         }
     }
