@@ -14,7 +14,7 @@ import org.apache.avro.specific.SpecificRecordBase;
  * The schemas of the last release, kept as self-contained copies under {@code src/test/resources/released-schemas}.
  * Running {@link #main} writes the current schemas there: do it when cutting a release, never to silence the check.
  */
-final class ReleasedSchemas {
+public final class ReleasedSchemas {
 
     static final Path FOLDER = Path.of("src/test/resources/released-schemas");
 
