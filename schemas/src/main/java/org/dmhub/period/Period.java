@@ -1,0 +1,96 @@
+package org.dmhub.period;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dmhub.schemas.Periodicity;
+
+/**
+ * A reporting period: {@code YYYY}, {@code YYYY-Sn} (half-year), {@code YYYY-Qn}, {@code YYYY-MM} or
+ * {@code YYYY-MM-DD}. The form fixes the periodicity. Years run from 1900 to 2999, which catches most typing
+ * mistakes in a year without refusing any real report.
+ */
+public record Period(Periodicity periodicity, LocalDate firstDay, LocalDate lastDay) implements Comparable<Period> {
+
+    private static final Pattern FORM = Pattern.compile(
+            "(?<year>\\d{4})(?:-S(?<half>\\d)|-Q(?<quarter>\\d)|-(?<month>\\d{2})(?:-(?<day>\\d{2}))?)?");
+
+    /** Parses any of the five forms; empty when the text is none of them. */
+    public static Optional<Period> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = FORM.matcher(text);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        int year = Integer.parseInt(matcher.group("year"));
+        if (year < 1900 || year > 2999) {
+            return Optional.empty();
+        }
+        try {
+            if (matcher.group("half") != null) {
+                return months(Periodicity.HALF_YEARLY, year, Integer.parseInt(matcher.group("half")), 6, 2);
+            }
+            if (matcher.group("quarter") != null) {
+                return months(Periodicity.QUARTERLY, year, Integer.parseInt(matcher.group("quarter")), 3, 4);
+            }
+            if (matcher.group("day") != null) {
+                LocalDate day = LocalDate.of(year, Integer.parseInt(matcher.group("month")), Integer.parseInt(matcher.group("day")));
+                return Optional.of(new Period(Periodicity.DAILY, day, day));
+            }
+            if (matcher.group("month") != null) {
+                return months(Periodicity.MONTHLY, year, Integer.parseInt(matcher.group("month")), 1, 12);
+            }
+            return months(Periodicity.YEARLY, year, 1, 12, 1);
+        } catch (DateTimeException notADate) {
+            return Optional.empty();
+        }
+    }
+
+    /** Parses a period that must have the given periodicity; empty otherwise. */
+    public static Optional<Period> parse(String text, Periodicity expected) {
+        return parse(text).filter(period -> period.periodicity() == expected);
+    }
+
+    /** How a period of this periodicity is written, for messages: {@code YYYY-MM (e.g. 2026-10)}. */
+    public static String form(Periodicity periodicity) {
+        return switch (periodicity) {
+            case DAILY -> "YYYY-MM-DD (e.g. 2026-10-31)";
+            case MONTHLY -> "YYYY-MM (e.g. 2026-10)";
+            case QUARTERLY -> "YYYY-Qn with n from 1 to 4 (e.g. 2026-Q3)";
+            case HALF_YEARLY -> "YYYY-Sn with n 1 or 2 (e.g. 2026-S1)";
+            case YEARLY -> "YYYY (e.g. 2026)";
+        };
+    }
+
+    private static Optional<Period> months(Periodicity periodicity, int year, int index, int length, int count) {
+        if (index < 1 || index > count) {
+            return Optional.empty();
+        }
+        YearMonth first = YearMonth.of(year, (index - 1) * length + 1);
+        YearMonth last = first.plusMonths(length - 1L);
+        return Optional.of(new Period(periodicity, first.atDay(1), last.atEndOfMonth()));
+    }
+
+    @Override
+    public String toString() {
+        int year = firstDay.getYear();
+        return switch (periodicity) {
+            case DAILY -> firstDay.toString();
+            case MONTHLY -> String.format("%04d-%02d", year, firstDay.getMonthValue());
+            case QUARTERLY -> year + "-Q" + ((firstDay.getMonthValue() - 1) / 3 + 1);
+            case HALF_YEARLY -> year + "-S" + ((firstDay.getMonthValue() - 1) / 6 + 1);
+            case YEARLY -> Integer.toString(year);
+        };
+    }
+
+    @Override
+    public int compareTo(Period other) {
+        int byStart = firstDay.compareTo(other.firstDay);
+        return byStart != 0 ? byStart : lastDay.compareTo(other.lastDay);
+    }
+}
