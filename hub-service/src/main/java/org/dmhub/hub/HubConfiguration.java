@@ -1,6 +1,10 @@
 package org.dmhub.hub;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.dmhub.hub.catalog.Catalog;
+import org.dmhub.hub.monitoring.HubMetrics;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.TopicDefinition;
 import org.dmhub.contract.Topics;
@@ -22,6 +26,24 @@ class HubConfiguration {
     @Bean
     RegistrySerdes registrySerdes(HubProperties properties) {
         return new RegistrySerdes(properties.registryUrl());
+    }
+
+    @Bean
+    Catalog catalog() {
+        return new Catalog();
+    }
+
+    @Bean
+    HubMetrics hubMetrics(MeterRegistry registry) {
+        return new HubMetrics(registry);
+    }
+
+    @Bean
+    HubTopology hubTopology(Topics topics, RegistrySerdes serdes, Catalog catalog, HubMetrics metrics,
+            HubProperties properties, StreamsBuilder builder) {
+        HubTopology topology = new HubTopology(topics, serdes, catalog, metrics, properties.rollup());
+        topology.addTo(builder);
+        return topology;
     }
 
     /** Creates the contract topics that do not exist yet, with their cleanup policies; existing ones are left as they are. */

@@ -1,5 +1,6 @@
 package org.dmhub.hub;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,7 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record HubProperties(
         @DefaultValue("dmhub.") String topicPrefix,
         @DefaultValue("http://127.0.0.1:18081") String registryUrl,
-        @DefaultValue TopicCreation topics) {
+        @DefaultValue TopicCreation topics,
+        @DefaultValue Rollup rollup) {
+
+    /**
+     * @param emitInterval how often changed indicator-periods are rolled up and published: values are published once
+     *     per interval at most, however many observations changed them
+     */
+    public record Rollup(@DefaultValue("200ms") Duration emitInterval) {
+    }
 
     /**
      * @param partitions partitions of the observation, view and status topics (the unit of scale-out)

@@ -1,23 +1,109 @@
 package org.dmhub.hub;
 
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.dmhub.contract.RegistrySerdes;
+import org.dmhub.contract.TopicDefinition;
+import org.dmhub.contract.Topics;
+import org.dmhub.hub.aggregation.RollUpDerivedIndicators;
+import org.dmhub.hub.aggregation.UnitInputChange;
+import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.catalog.CatalogTables;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
+import org.dmhub.hub.consolidation.ConsolidateObservations;
+import org.dmhub.hub.monitoring.HubMetrics;
+import org.dmhub.hub.support.InternalSerde;
+import org.dmhub.hub.validation.AcceptedObservation;
+import org.dmhub.hub.validation.ValidateObservations;
+import org.dmhub.schemas.AreaValue;
+import org.dmhub.schemas.IndicatorObservation;
+import org.dmhub.schemas.NationalAggregate;
+import org.dmhub.schemas.ObservationRejected;
 
-/** The hub's Kafka Streams topology, step by step along the data's journey. */
-@Component
-class HubTopology {
+/**
+ * The hub's stream processing, in the order the data travels:
+ * department topics → validate → consolidate (per indicator and period) → roll up → view and national topics.
+ */
+public final class HubTopology {
 
-    private final CatalogTables catalogTables;
+    private final Topics topics;
+    private final RegistrySerdes serdes;
+    private final Catalog catalog;
+    private final HubMetrics metrics;
+    private final HubProperties.Rollup rollup;
 
-    HubTopology(CatalogTables catalogTables) {
-        this.catalogTables = catalogTables;
+    public HubTopology(Topics topics, RegistrySerdes serdes, Catalog catalog, HubMetrics metrics, HubProperties.Rollup rollup) {
+        this.topics = topics;
+        this.serdes = serdes;
+        this.catalog = catalog;
+        this.metrics = metrics;
+        this.rollup = rollup;
     }
 
-    @Autowired
-    void build(StreamsBuilder builder) {
-        // the framework: indicators, areas and departments, replicated in full on every instance
-        catalogTables.addTo(builder);
+    public void addTo(StreamsBuilder builder) {
+        // the framework, replicated in full on every instance
+        new CatalogTables(topics, serdes, catalog).addTo(builder);
+
+        // every department topic, including those of departments added later; bytes, so that bad records cannot stop us
+        KStream<byte[], byte[]> received = builder.stream(topics.observationTopicPattern(),
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-observations"));
+
+        // validate against the framework: refusals to the rejected topic, the rest keyed indicator|period
+        Map<String, KStream<String, SpecificRecord>> checked = received
+                .process(new ValidateObservations(topics, serdes.valueSerde(IndicatorObservation.class).deserializer(),
+                        catalog, metrics), Named.as("validate"))
+                .split(Named.as("checked-"))
+                .branch((key, value) -> value instanceof ObservationRejected, Branched.as("rejected"))
+                .defaultBranch(Branched.as("accepted"));
+        publishRejections(checked.get("checked-rejected"), "publish-validation-rejections");
+
+        // consolidate the latest revision per indicator|area|period, and roll up indicators aggregated on their own
+        Map<String, KStream<String, SpecificRecord>> consolidated = checked.get("checked-accepted")
+                .mapValues(value -> (AcceptedObservation) value, Named.as("as-accepted"))
+                .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(AcceptedObservation.class))
+                        .withName("by-indicator-period"))
+                .process(new ConsolidateObservations(catalog, metrics, rollup.emitInterval()), Named.as("consolidate"))
+                .split(Named.as("consolidated-"))
+                .branch((key, value) -> value instanceof UnitInputChange, Branched.as("derived-input"))
+                .branch((key, value) -> value instanceof ObservationRejected, Branched.as("rejected"))
+                .defaultBranch(Branched.as("values"));
+        publishRejections(consolidated.get("consolidated-rejected"), "publish-revision-conflicts");
+        publishValues(consolidated.get("consolidated-values"), "");
+
+        // roll up RATIO and WEIGHTED_AVERAGE indicators, whose inputs come from two indicators
+        KStream<String, SpecificRecord> derived = consolidated.get("consolidated-derived-input")
+                .mapValues(value -> (UnitInputChange) value, Named.as("as-unit-input"))
+                .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(UnitInputChange.class))
+                        .withName("by-derived-indicator-period"))
+                .process(new RollUpDerivedIndicators(catalog, metrics, rollup.emitInterval()), Named.as("roll-up-derived"));
+        publishValues(derived, "derived-");
+    }
+
+    private void publishRejections(KStream<String, SpecificRecord> rejections, String name) {
+        rejections.mapValues(value -> (ObservationRejected) value, Named.as("as-" + name))
+                .to(topics.rejected().name(), produced(topics.rejected(), name));
+    }
+
+    /** View values to the view; national aggregates (province level, national indicators) to the national topic. */
+    private void publishValues(KStream<String, SpecificRecord> values, String prefix) {
+        Map<String, KStream<String, SpecificRecord>> byTopic = values.split(Named.as(prefix + "publish-"))
+                .branch((key, value) -> value instanceof NationalAggregate, Branched.as("national"))
+                .defaultBranch(Branched.as("view"));
+        byTopic.get(prefix + "publish-view").mapValues(value -> (AreaValue) value, Named.as(prefix + "as-area-value"))
+                .to(topics.viewValues().name(), produced(topics.viewValues(), prefix + "write-view"));
+        byTopic.get(prefix + "publish-national").mapValues(value -> (NationalAggregate) value, Named.as(prefix + "as-national"))
+                .to(topics.nationalAggregates().name(), produced(topics.nationalAggregates(), prefix + "write-national"));
+    }
+
+    private <V extends SpecificRecord> Produced<String, V> produced(TopicDefinition<V> topic, String name) {
+        // one serde instance per sink: a registry serde remembers the first subject it registered
+        return Produced.with(serdes.keySerde(), serdes.valueSerde(topic)).withName(name);
     }
 }

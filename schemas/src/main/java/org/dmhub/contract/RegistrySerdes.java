@@ -60,6 +60,11 @@ public record RegistrySerdes(String registryUrl) {
      * it registered first.
      */
     public <V extends SpecificRecord> Serde<V> valueSerde(TopicDefinition<V> topic) {
+        return valueSerde(topic.valueType());
+    }
+
+    /** A new, configured value serde for a value type, whatever topic it is used on. */
+    public <V extends SpecificRecord> Serde<V> valueSerde(Class<V> type) {
         AvroSerde<V> serde = new AvroSerde<>();
         serde.configure(serdeConfig(), false);
         return serde;

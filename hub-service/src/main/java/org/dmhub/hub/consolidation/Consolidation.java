@@ -1,0 +1,70 @@
+package org.dmhub.hub.consolidation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.dmhub.hub.validation.AcceptedObservation;
+
+/**
+ * Decides what an accepted observation does to the consolidated value of its indicator, area and period: the
+ * highest revision wins whatever the arrival order, and nothing is applied twice.
+ */
+public final class Consolidation {
+
+    /** What happened to one observation. */
+    public enum Effect {
+        /** it is the new consolidated value */
+        APPLIED,
+        /** its event was already applied, or it repeats the current value at the same revision */
+        DUPLICATE,
+        /** a higher revision is already consolidated */
+        STALE,
+        /** the same revision is consolidated with another content: refused, the first stays */
+        REVISION_CONFLICT
+    }
+
+    /** The effect, and the consolidated value after it (unchanged unless APPLIED). */
+    public record Outcome(Effect effect, ConsolidatedValue value) {
+    }
+
+    private Consolidation() {
+    }
+
+    public static Outcome apply(ConsolidatedValue current, AcceptedObservation observation) {
+        if (current == null) {
+            return new Outcome(Effect.APPLIED, consolidated(observation, List.of()));
+        }
+        if (current.getAppliedEventIds().contains(observation.getEventId())) {
+            return new Outcome(Effect.DUPLICATE, current);
+        }
+        if (observation.getRevision() < current.getRevision()) {
+            return new Outcome(Effect.STALE, current);
+        }
+        if (observation.getRevision() == current.getRevision()) {
+            return new Outcome(sameContent(current, observation) ? Effect.DUPLICATE : Effect.REVISION_CONFLICT, current);
+        }
+        return new Outcome(Effect.APPLIED, consolidated(observation, current.getAppliedEventIds()));
+    }
+
+    private static ConsolidatedValue consolidated(AcceptedObservation observation, List<String> earlierEvents) {
+        List<String> applied = new ArrayList<>(earlierEvents.size() + 1);
+        applied.addAll(earlierEvents);
+        applied.add(observation.getEventId());
+        return ConsolidatedValue.newBuilder()
+                .setRevision(observation.getRevision())
+                .setRetracted(observation.getRetracted())
+                .setValue(observation.getRetracted() ? null : observation.getValue())
+                .setUnit(observation.getUnit())
+                .setAppliedEventIds(applied)
+                .build();
+    }
+
+    private static boolean sameContent(ConsolidatedValue current, AcceptedObservation observation) {
+        if (current.getRetracted() || observation.getRetracted()) {
+            return current.getRetracted() == observation.getRetracted();
+        }
+        BigDecimal value = observation.getValue();
+        return value != null && current.getValue() != null && value.compareTo(current.getValue()) == 0
+                && current.getUnit().equals(observation.getUnit());
+    }
+}

@@ -1,0 +1,43 @@
+package org.dmhub.hub.monitoring;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.dmhub.schemas.RejectionReason;
+
+/** What the hub counts for the focal point (exported on /actuator/prometheus). */
+public final class HubMetrics {
+
+    private final MeterRegistry registry;
+
+    public HubMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void accepted(String department) {
+        counter("dmhub.observations.accepted", "department", department).increment();
+    }
+
+    public void rejected(String department, List<RejectionReason> reasons) {
+        for (RejectionReason reason : reasons) {
+            Counter.builder("dmhub.observations.rejected").tag("department", department == null ? "unknown" : department)
+                    .tag("reason", reason.name()).register(registry).increment();
+        }
+    }
+
+    public void stale(String department) {
+        counter("dmhub.observations.stale", "department", department).increment();
+    }
+
+    public void duplicate(String department) {
+        counter("dmhub.observations.duplicate", "department", department).increment();
+    }
+
+    public void published(String topic, int count) {
+        counter("dmhub.values.published", "topic", topic).increment(count);
+    }
+
+    private Counter counter(String name, String tagKey, String tagValue) {
+        return Counter.builder(name).tag(tagKey, tagValue).register(registry);
+    }
+}

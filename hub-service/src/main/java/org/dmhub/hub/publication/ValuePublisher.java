@@ -1,0 +1,117 @@
+package org.dmhub.hub.publication;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.dmhub.contract.RecordKeys;
+import org.dmhub.hub.aggregation.AreaResult;
+import org.dmhub.hub.aggregation.AreaTree;
+import org.dmhub.hub.aggregation.Rollup;
+import org.dmhub.hub.aggregation.UnitInput;
+import org.dmhub.hub.catalog.Catalog;
+import org.dmhub.schemas.AdminArea;
+import org.dmhub.schemas.AreaValue;
+import org.dmhub.schemas.IndicatorDefinition;
+import org.dmhub.schemas.NationalAggregate;
+
+/**
+ * Rolls one indicator and period up the area tree and publishes the areas whose value, contributing or expected
+ * count changed since last published, each with its key's next revision: to the view, and at province level to
+ * the national topic when the indicator has a national code.
+ */
+public final class ValuePublisher {
+
+    private final Catalog catalog;
+    private final KeyValueStore<String, PublishedValues> published;
+    private final ProcessorContext<String, SpecificRecord> context;
+
+    public ValuePublisher(Catalog catalog, KeyValueStore<String, PublishedValues> published,
+            ProcessorContext<String, SpecificRecord> context) {
+        this.catalog = catalog;
+        this.published = published;
+        this.context = context;
+    }
+
+    /** @return how many view values were published */
+    public int publish(IndicatorDefinition indicator, String period, Map<String, UnitInput> inputs) {
+        String unitLevel = catalog.unitLevel(indicator).orElse(null);
+        if (unitLevel == null) {
+            return 0;
+        }
+        AreaTree tree = catalog.areaTree();
+        BigDecimal factor = indicator.getFactor() == null ? BigDecimal.ONE : indicator.getFactor();
+        Map<String, AreaResult> results = Rollup.compute(indicator.getAggregation(), factor, tree, unitLevel, inputs);
+
+        String storeKey = indicator.getCode() + RecordKeys.SEPARATOR + period;
+        PublishedValues before = published.get(storeKey);
+        Map<String, PublishedArea> after = new HashMap<>(before == null ? Map.of() : before.getAreas());
+        long now = context.currentSystemTimeMs();
+        int count = 0;
+        for (Map.Entry<String, AreaResult> entry : results.entrySet()) {
+            String areaCode = entry.getKey();
+            AreaResult result = entry.getValue();
+            PublishedArea last = after.get(areaCode);
+            if (last != null && result.sameAs(last.getValue(), last.getContributing(), last.getExpected())) {
+                continue;
+            }
+            AdminArea area = tree.area(areaCode).orElse(null);
+            if (area == null) {
+                continue;
+            }
+            long revision = last == null ? 1 : last.getRevision() + 1;
+            after.put(areaCode, new PublishedArea(result.value(), result.contributing(), result.expected(), revision));
+            forwardValue(indicator, period, area, result, revision, now);
+            count++;
+        }
+        if (count > 0) {
+            published.put(storeKey, new PublishedValues(after));
+        }
+        return count;
+    }
+
+    private void forwardValue(IndicatorDefinition indicator, String period, AdminArea area, AreaResult result, long revision,
+            long now) {
+        String key = RecordKeys.valueKey(indicator.getCode(), area.getCode(), period);
+        Instant computedAt = Instant.ofEpochMilli(now);
+        context.forward(new Record<>(key, AreaValue.newBuilder()
+                .setIndicator(indicator.getCode())
+                .setNationalCode(indicator.getNationalCode())
+                .setArea(area.getCode())
+                .setAreaLevel(area.getLevel())
+                .setPeriod(period)
+                .setValue(result.value())
+                .setUnit(indicator.getUnit())
+                .setAggregation(indicator.getAggregation())
+                .setContributing(result.contributing())
+                .setExpected(result.expected())
+                .setCompleteness(result.completeness())
+                .setRevision(revision)
+                .setComputedAt(computedAt)
+                .setAreaName(area.getName())
+                .setIndicatorName(indicator.getName())
+                .build(), now));
+        if (indicator.getNationalCode() != null && area.getParentCode() == null) {
+            context.forward(new Record<>(key, NationalAggregate.newBuilder()
+                    .setIndicator(indicator.getCode())
+                    .setNationalCode(indicator.getNationalCode())
+                    .setArea(area.getCode())
+                    .setPeriod(period)
+                    .setValue(result.value())
+                    .setUnit(indicator.getUnit())
+                    .setAggregation(indicator.getAggregation())
+                    .setContributing(result.contributing())
+                    .setExpected(result.expected())
+                    .setCompleteness(result.completeness())
+                    .setRevision(revision)
+                    .setComputedAt(computedAt)
+                    .setProvinceName(area.getName())
+                    .setIndicatorName(indicator.getName())
+                    .build(), now));
+        }
+    }
+}
