@@ -47,7 +47,7 @@ class HubTopologyTest {
                         new AdminArea("718", "Thủ Dầu Một", "DISTRICT", "74"),
                         new AdminArea("25747", "Phú Cường", "COMMUNE", "718"),
                         new AdminArea("25750", "Hiệp Thành", "COMMUNE", "718")),
-                List.of(ViewMatchesFromScratchProperties.indicator("NS-01", Aggregation.SUM, "STC").setUnit("tỷ đồng")
+                List.of(FromScratchView.indicator("NS-01", Aggregation.SUM, "STC").setUnit("tỷ đồng")
                         .setName("Thu ngân sách nhà nước").setNationalCode("QG-NS-01").build()));
     }
 

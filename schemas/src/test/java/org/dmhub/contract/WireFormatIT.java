@@ -2,13 +2,11 @@ package org.dmhub.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,10 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.avro.Schema;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,6 +24,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.ObservationStatus;
+import org.dmhub.testsupport.ConfluentWireDecoder;
 import org.dmhub.testsupport.RegistryProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,12 +66,7 @@ class WireFormatIT {
         byte[] bytes = WireFormatIT.<byte[]>readOne(broker, topic, ByteArrayDeserializer.class).value();
 
         assertThat(bytes[0]).as("magic byte").isEqualTo((byte) 0);
-        int schemaId = ByteBuffer.wrap(bytes, 1, 4).getInt();
-        Schema writerSchema = new Schema.Parser().parse(fetchSchema(schemaId));
-        SpecificDatumReader<IndicatorObservation> reader = new SpecificDatumReader<>(writerSchema,
-                IndicatorObservation.getClassSchema(), SpecificData.getForClass(IndicatorObservation.class));
-        IndicatorObservation decoded = reader.read(null,
-                DecoderFactory.get().binaryDecoder(bytes, 5, bytes.length - 5, null));
+        IndicatorObservation decoded = new ConfluentWireDecoder(registry.ccompatUrl()).decode(bytes, IndicatorObservation.class);
 
         assertThat(decoded).isEqualTo(sent);
         assertThat(decoded.getValue()).isEqualByComparingTo("123456789012345678.123456789012");
@@ -150,11 +140,6 @@ class WireFormatIT {
             }
         }
         throw new AssertionError("no record within 30 s");
-    }
-
-    private static String fetchSchema(int id) throws Exception {
-        String body = get(registry.ccompatUrl() + "/schemas/ids/" + id);
-        return new ObjectMapper().readTree(body).get("schema").asText();
     }
 
     private static String subjects() throws Exception {
