@@ -3,6 +3,7 @@ package org.dmhub.hub;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.monitoring.HubMetrics;
 import org.dmhub.contract.RegistrySerdes;
@@ -11,6 +12,7 @@ import org.dmhub.contract.Topics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -41,9 +43,20 @@ class HubConfiguration {
     @Bean
     HubTopology hubTopology(Topics topics, RegistrySerdes serdes, Catalog catalog, HubMetrics metrics,
             HubProperties properties, StreamsBuilder builder) {
-        HubTopology topology = new HubTopology(topics, serdes, catalog, metrics, properties.rollup());
+        HubTopology topology = new HubTopology(topics, serdes, catalog, metrics, properties.rollup(),
+                properties.topics().partitions());
         topology.addTo(builder);
         return topology;
+    }
+
+    /**
+     * A stream thread that fails (the registry unreachable, say) is replaced and resumes from its last commit,
+     * instead of stopping the hub: exactly-once processing makes the retry safe.
+     */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer replaceFailedStreamThreads() {
+        return factory -> factory.setStreamsUncaughtExceptionHandler(
+                exception -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
     }
 
     /** Creates the contract topics that do not exist yet, with their cleanup policies; existing ones are left as they are. */

@@ -1,6 +1,7 @@
 package org.dmhub.hub;
 
 import java.time.Duration;
+import org.dmhub.hub.support.StoreKind;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,8 +23,9 @@ public record HubProperties(
     /**
      * @param emitInterval how often changed indicator-periods are rolled up and published: values are published once
      *     per interval at most, however many observations changed them
+     * @param stores where consolidated values and roll-up state are kept
      */
-    public record Rollup(@DefaultValue("200ms") Duration emitInterval) {
+    public record Rollup(@DefaultValue("1s") Duration emitInterval, @DefaultValue("IN_MEMORY") StoreKind stores) {
     }
 
     /**

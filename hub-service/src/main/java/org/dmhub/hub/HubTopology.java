@@ -38,13 +38,20 @@ public final class HubTopology {
     private final Catalog catalog;
     private final HubMetrics metrics;
     private final HubProperties.Rollup rollup;
+    private final int partitions;
 
-    public HubTopology(Topics topics, RegistrySerdes serdes, Catalog catalog, HubMetrics metrics, HubProperties.Rollup rollup) {
+    /**
+     * @param partitions of the hub's repartition topics: fixed, so that the hub starts before any department topic
+     *     exists and whatever partitions department topics have
+     */
+    public HubTopology(Topics topics, RegistrySerdes serdes, Catalog catalog, HubMetrics metrics, HubProperties.Rollup rollup,
+            int partitions) {
         this.topics = topics;
         this.serdes = serdes;
         this.catalog = catalog;
         this.metrics = metrics;
         this.rollup = rollup;
+        this.partitions = partitions;
     }
 
     public void addTo(StreamsBuilder builder) {
@@ -68,8 +75,8 @@ public final class HubTopology {
         Map<String, KStream<String, SpecificRecord>> consolidated = checked.get("checked-accepted")
                 .mapValues(value -> (AcceptedObservation) value, Named.as("as-accepted"))
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(AcceptedObservation.class))
-                        .withName("by-indicator-period"))
-                .process(new ConsolidateObservations(catalog, metrics, rollup.emitInterval()), Named.as("consolidate"))
+                        .withName("by-indicator-period").withNumberOfPartitions(partitions))
+                .process(new ConsolidateObservations(catalog, metrics, rollup.emitInterval(), rollup.stores()), Named.as("consolidate"))
                 .split(Named.as("consolidated-"))
                 .branch((key, value) -> value instanceof UnitInputChange, Branched.as("derived-input"))
                 .branch((key, value) -> value instanceof ObservationRejected, Branched.as("rejected"))
@@ -81,8 +88,8 @@ public final class HubTopology {
         KStream<String, SpecificRecord> derived = consolidated.get("consolidated-derived-input")
                 .mapValues(value -> (UnitInputChange) value, Named.as("as-unit-input"))
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(UnitInputChange.class))
-                        .withName("by-derived-indicator-period"))
-                .process(new RollUpDerivedIndicators(catalog, metrics, rollup.emitInterval()), Named.as("roll-up-derived"));
+                        .withName("by-derived-indicator-period").withNumberOfPartitions(partitions))
+                .process(new RollUpDerivedIndicators(catalog, metrics, rollup.emitInterval(), rollup.stores()), Named.as("roll-up-derived"));
         publishValues(derived, "derived-");
     }
 

@@ -47,7 +47,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @EmbeddedKafka(partitions = 3, brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
 class HubCrashIT {
 
-    private static final int OBSERVATIONS = 3000;
+    private static final int OBSERVATIONS = 6000;
     private static final int KILLS = 3;
 
     private static RegistryProcess registry;
@@ -84,6 +84,7 @@ class HubCrashIT {
         hub.awaitHealthy(Duration.ofSeconds(90));
 
         List<IndicatorObservation> sent = observations(tree, new Random(20261127));
+        Random killMoment = new Random();
         try (KafkaProducer<String, SpecificRecord> producer = producer(bootstrap, serdes)) {
             int perRound = sent.size() / (KILLS + 1);
             for (int round = 0; round <= KILLS; round++) {
@@ -94,10 +95,11 @@ class HubCrashIT {
                 }
                 producer.flush();
                 if (round < KILLS) {
-                    // in the middle of processing what was just sent
-                    HubProcess.pause(Duration.ofMillis(700));
+                    // while the hub is still working through what was just sent
+                    HubProcess.pause(Duration.ofMillis(150 + killMoment.nextInt(350)));
                     hub.kill();
                     hub.start();
+                    hub.awaitHealthy(Duration.ofSeconds(90));
                 }
             }
         }

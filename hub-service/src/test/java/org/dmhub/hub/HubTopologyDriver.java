@@ -22,6 +22,7 @@ import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.Topics;
 import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.monitoring.HubMetrics;
+import org.dmhub.hub.support.StoreKind;
 import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.AreaValue;
 import org.dmhub.schemas.Department;
@@ -50,7 +51,7 @@ public final class HubTopologyDriver implements AutoCloseable {
     public HubTopologyDriver(String registryUrl) throws Exception {
         serdes = new RegistrySerdes(registryUrl);
         StreamsBuilder builder = new StreamsBuilder();
-        new HubTopology(topics, serdes, new Catalog(), new HubMetrics(meters), new HubProperties.Rollup(Duration.ofMillis(100)))
+        new HubTopology(topics, serdes, new Catalog(), new HubMetrics(meters), new HubProperties.Rollup(Duration.ofMillis(100), StoreKind.IN_MEMORY), 6)
                 .addTo(builder);
         stateDir = Files.createTempDirectory("dmhub-ttd-");
         Properties config = new Properties();

@@ -2,10 +2,7 @@ package org.dmhub.contract;
 
 import io.apicurio.registry.serde.Legacy4ByteIdHandler;
 import io.apicurio.registry.serde.SerdeConfig;
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import io.apicurio.registry.serde.avro.AvroSerde;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -65,9 +62,11 @@ public record RegistrySerdes(String registryUrl) {
 
     /** A new, configured value serde for a value type, whatever topic it is used on. */
     public <V extends SpecificRecord> Serde<V> valueSerde(Class<V> type) {
-        AvroSerde<V> serde = new AvroSerde<>();
-        serde.configure(serdeConfig(), false);
-        return serde;
+        RegistryAvroSerializer<V> serializer = new RegistryAvroSerializer<>();
+        serializer.configure(serdeConfig(), false);
+        RegistryAvroDeserializer<V> deserializer = new RegistryAvroDeserializer<>();
+        deserializer.configure(serdeConfig(), false);
+        return Serdes.serdeFrom(serializer, deserializer);
     }
 
     /** Keys on every contract topic are UTF-8 strings. */
@@ -79,7 +78,7 @@ public record RegistrySerdes(String registryUrl) {
     public Map<String, Object> producerConfig() {
         Map<String, Object> config = serdeConfig();
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, RegistryAvroSerializer.class);
         return config;
     }
 
@@ -87,7 +86,7 @@ public record RegistrySerdes(String registryUrl) {
     public Map<String, Object> consumerConfig() {
         Map<String, Object> config = serdeConfig();
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, RegistryAvroDeserializer.class);
         return config;
     }
 }

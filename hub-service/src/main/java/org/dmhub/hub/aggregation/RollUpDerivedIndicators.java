@@ -22,6 +22,7 @@ import org.dmhub.hub.monitoring.HubMetrics;
 import org.dmhub.hub.publication.PublishedValues;
 import org.dmhub.hub.publication.ValuePublisher;
 import org.dmhub.hub.support.InternalSerde;
+import org.dmhub.hub.support.StoreKind;
 import org.dmhub.schemas.IndicatorDefinition;
 
 /**
@@ -37,22 +38,24 @@ public final class RollUpDerivedIndicators implements ProcessorSupplier<String, 
     private final Catalog catalog;
     private final HubMetrics metrics;
     private final Duration emitInterval;
+    private final StoreKind storeKind;
 
-    public RollUpDerivedIndicators(Catalog catalog, HubMetrics metrics, Duration emitInterval) {
+    public RollUpDerivedIndicators(Catalog catalog, HubMetrics metrics, Duration emitInterval, StoreKind storeKind) {
         this.catalog = catalog;
         this.metrics = metrics;
         this.emitInterval = emitInterval;
+        this.storeKind = storeKind;
     }
 
     @Override
     public Set<StoreBuilder<?>> stores() {
         return Set.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INPUTS_STORE), Serdes.String(),
-                        InternalSerde.of(UnitInputs.class)).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), Serdes.Long())
+                Stores.keyValueStoreBuilder(storeKind.supplier(INPUTS_STORE), Serdes.String(),
+                        InternalSerde.of(UnitInputs.class)).withCachingDisabled(),
+                Stores.keyValueStoreBuilder(storeKind.supplier(PENDING_STORE), Serdes.String(), Serdes.Long())
                         .withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PUBLISHED_STORE), Serdes.String(),
-                        InternalSerde.of(PublishedValues.class)).withCachingEnabled());
+                Stores.keyValueStoreBuilder(storeKind.supplier(PUBLISHED_STORE), Serdes.String(),
+                        InternalSerde.of(PublishedValues.class)).withCachingDisabled());
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.dmhub.hub.monitoring.HubMetrics;
 import org.dmhub.hub.publication.PublishedValues;
 import org.dmhub.hub.publication.ValuePublisher;
 import org.dmhub.hub.support.InternalSerde;
+import org.dmhub.hub.support.StoreKind;
 import org.dmhub.hub.validation.AcceptedObservation;
 import org.dmhub.hub.validation.ValidateObservations;
 import org.dmhub.schemas.Aggregation;
@@ -52,22 +53,24 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
     private final Catalog catalog;
     private final HubMetrics metrics;
     private final Duration emitInterval;
+    private final StoreKind storeKind;
 
-    public ConsolidateObservations(Catalog catalog, HubMetrics metrics, Duration emitInterval) {
+    public ConsolidateObservations(Catalog catalog, HubMetrics metrics, Duration emitInterval, StoreKind storeKind) {
         this.catalog = catalog;
         this.metrics = metrics;
         this.emitInterval = emitInterval;
+        this.storeKind = storeKind;
     }
 
     @Override
     public Set<StoreBuilder<?>> stores() {
         return Set.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONSOLIDATED_STORE), Serdes.String(),
-                        InternalSerde.of(ConsolidatedValue.class)).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), Serdes.Long())
+                Stores.keyValueStoreBuilder(storeKind.supplier(CONSOLIDATED_STORE), Serdes.String(),
+                        InternalSerde.of(ConsolidatedValue.class)).withCachingDisabled(),
+                Stores.keyValueStoreBuilder(storeKind.supplier(PENDING_STORE), Serdes.String(), Serdes.Long())
                         .withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PUBLISHED_STORE), Serdes.String(),
-                        InternalSerde.of(PublishedValues.class)).withCachingEnabled());
+                Stores.keyValueStoreBuilder(storeKind.supplier(PUBLISHED_STORE), Serdes.String(),
+                        InternalSerde.of(PublishedValues.class)).withCachingDisabled());
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.dmhub.contract.RegistryAvroDeserializer;
 import org.dmhub.contract.Topics;
 import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.monitoring.HubMetrics;
@@ -59,6 +60,9 @@ public final class ValidateObservations implements ProcessorSupplier<byte[], byt
                 IndicatorObservation observation;
                 try {
                     observation = deserializer.deserialize(source.topic(), record.value());
+                } catch (RegistryAvroDeserializer.RegistryUnavailableException unavailable) {
+                    // not the record's fault: fail the task so that it is retried, never refuse good data
+                    throw unavailable;
                 } catch (RuntimeException undecodable) {
                     observation = null;
                 }

@@ -41,6 +41,7 @@ import org.dmhub.hub.HubProperties;
 import org.dmhub.hub.HubTopology;
 import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.monitoring.HubMetrics;
+import org.dmhub.hub.support.StoreKind;
 import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.Aggregation;
 import org.dmhub.schemas.Department;
@@ -147,16 +148,24 @@ public final class ConsolidationBenchmark {
         Path stateDir = Files.createTempDirectory("dmhub-bench-");
         StreamsBuilder builder = new StreamsBuilder();
         new HubTopology(topics, serdes, new Catalog(), new HubMetrics(new SimpleMeterRegistry()),
-                new HubProperties.Rollup(Duration.ofMillis(Long.getLong("emitMillis", 200)))).addTo(builder);
+                new HubProperties.Rollup(Duration.ofMillis(Long.getLong("emitMillis", 1000)),
+                StoreKind.valueOf(System.getProperty("stores", "IN_MEMORY"))), PARTITIONS).addTo(builder);
         Properties streamsConfig = new Properties();
         streamsConfig.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         streamsConfig.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         streamsConfig.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, System.getProperty("guarantee", StreamsConfig.EXACTLY_ONCE_V2));
         streamsConfig.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.getInteger("threads", 2));
-        streamsConfig.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        streamsConfig.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.getInteger("commitMillis", 100));
         streamsConfig.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         streamsConfig.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         streamsConfig.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        // as in the hub's application.yml
+        streamsConfig.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1);
+        for (String setting : System.getProperty("streams", "").split(",")) {
+            if (!setting.isBlank()) {
+                streamsConfig.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+            }
+        }
 
         Set<String> inputTopics = departments.stream().map(d -> topics.observations(d).name()).collect(Collectors.toSet());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
@@ -182,9 +191,11 @@ public final class ConsolidationBenchmark {
             }
             double seconds = (lastGrowth - start) / 1e9;
             long national = endOffsets(admin, Set.of(topics.nationalAggregates().name()));
-            System.out.printf("hub       %,d observations consolidated end to end in %.1f s: %,.0f observations/s (%s, %s stream threads)%n",
+            System.out.printf("hub       %,d observations consolidated end to end in %.1f s: %,.0f observations/s "
+                            + "(%s, %s stream threads, commit every %s ms, roll-ups every %s ms)%n",
                     observations, seconds, observations / seconds, streamsConfig.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG),
-                    streamsConfig.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG));
+                    streamsConfig.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG), streamsConfig.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG),
+                    Long.getLong("emitMillis", 1000));
             System.out.printf("          published %,d view values (every level, including transaction markers) and %,d national aggregates%n",
                     viewEnd, national);
             System.out.println("baseline  " + baseline);

@@ -34,7 +34,7 @@ import org.dmhub.testsupport.RegistryProcess;
  * retractions and re-sent events, through the real topology: the final view and national aggregates must equal
  * a computation from scratch over the winning observations, to the last digit.
  */
-class ViewMatchesFromScratchProperties {
+class ViewMatchesFromScratchPropertyTest {
 
     private static final List<String> PERIODS = FromScratchView.PERIODS;
     private static final List<String> VALUES = List.of("0", "1", "-3.5", "2.25", "7", "0.000000000001",
