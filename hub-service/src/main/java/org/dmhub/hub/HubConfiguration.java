@@ -5,6 +5,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.dmhub.hub.catalog.Catalog;
+import org.dmhub.hub.catalog.CatalogPublisher;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.dmhub.hub.monitoring.HubMetrics;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.TopicDefinition;
@@ -47,6 +49,12 @@ class HubConfiguration {
                 properties.topics().partitions());
         topology.addTo(builder);
         return topology;
+    }
+
+    @Bean
+    CatalogPublisher catalogPublisher(Topics topics, RegistrySerdes serdes, Catalog catalog, KafkaProperties kafka,
+            HubProperties properties) {
+        return new CatalogPublisher(topics, serdes, catalog, String.join(",", kafka.getBootstrapServers()), properties.topics());
     }
 
     /**

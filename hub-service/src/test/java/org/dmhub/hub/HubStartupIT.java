@@ -3,7 +3,11 @@ package org.dmhub.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,10 +18,14 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -27,6 +35,9 @@ import org.dmhub.contract.TopicDefinition;
 import org.dmhub.contract.Topics;
 import org.dmhub.hub.catalog.CatalogTables;
 import org.dmhub.schemas.Department;
+import org.dmhub.schemas.IndicatorObservation;
+import org.dmhub.schemas.NationalAggregate;
+import org.dmhub.testsupport.ConfluentWireDecoder;
 import org.dmhub.testsupport.RegistryProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -41,18 +52,23 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** The hub boots against a real broker and a real registry process, creates the contract topics and loads the catalog. */
+/**
+ * The hub against a real broker and a real registry process: it creates the contract topics, takes the sample
+ * framework through its API, and publishes the province aggregate that a plain Confluent-format consumer reads.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
 class HubStartupIT {
 
     private static final RegistryProcess registry = RegistryProcess.startInTempDir();
+    private static final Path SAMPLE_FRAMEWORK = Path.of("../deploy/local/sample-framework.yaml");
 
     @DynamicPropertySource
     static void hubSettings(DynamicPropertyRegistry properties) {
         properties.add("dmhub.registry-url", () -> registry.baseUrl());
         properties.add("spring.kafka.streams.state-dir", () -> "target/streams-state/" + System.nanoTime());
+        properties.add("dmhub.rollup.emit-interval", () -> "100ms");
     }
 
     @AfterAll
@@ -99,6 +115,70 @@ class HubStartupIT {
             assertThat(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topics.nationalAggregates().name()))
                     .get("cleanup.policy").value()).isEqualTo("compact");
         }
+    }
+
+    @Test
+    void appliedFrameworkTurnsObservationsIntoNationalAggregatesReadableByAnyConfluentClient() throws Exception {
+        HttpResponse<String> applied = postFramework(Files.readAllBytes(SAMPLE_FRAMEWORK), false);
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        assertThat(applied.body()).contains("\"createdTopics\"").contains("dmhub.observations.VPUBND");
+
+        RegistrySerdes serdes = new RegistrySerdes(registry.baseUrl());
+        Map<String, Object> config = new HashMap<>(serdes.producerConfig());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        try (KafkaProducer<String, IndicatorObservation> producer = new KafkaProducer<>(config)) {
+            // dossiers received and resolved on time in two communes of two districts: HC-03 = 100 · (45 + 9) / (50 + 10)
+            for (IndicatorObservation observation : List.of(
+                    HubTopologyDriver.observation("VPUBND", "HC-01", "25747", "2026-10", "50", "hồ sơ", 1),
+                    HubTopologyDriver.observation("VPUBND", "HC-02", "25747", "2026-10", "45", "hồ sơ", 1),
+                    HubTopologyDriver.observation("VPUBND", "HC-01", "25942", "2026-10", "10", "hồ sơ", 1),
+                    HubTopologyDriver.observation("VPUBND", "HC-02", "25942", "2026-10", "9", "hồ sơ", 1))) {
+                producer.send(new ProducerRecord<>(topics.observations("VPUBND").name(),
+                        observation.getIndicator() + "|" + observation.getArea() + "|" + observation.getPeriod(), observation)).get();
+            }
+        }
+
+        ConfluentWireDecoder decoder = new ConfluentWireDecoder(registry.ccompatUrl());
+        Map<String, Object> consumerConfig = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "national-system",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, byte[]> nationalSystem = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            nationalSystem.subscribe(List.of(topics.nationalAggregates().name()));
+            Map<String, NationalAggregate> latest = new HashMap<>();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                nationalSystem.poll(Duration.ofMillis(500))
+                        .forEach(record -> latest.put(record.key(), decoder.decode(record.value(), NationalAggregate.class)));
+                NationalAggregate onTimeRate = latest.get("HC-03|74|2026-10");
+                assertThat(onTimeRate).isNotNull();
+                assertThat(onTimeRate.getValue()).isEqualTo(new BigDecimal("90.000000000000"));
+                assertThat(onTimeRate.getNationalCode()).isEqualTo("QG-HC-03");
+                assertThat(onTimeRate.getContributing()).isEqualTo(2);
+                assertThat(onTimeRate.getExpected()).isEqualTo(13);
+                assertThat(onTimeRate.getProvinceName()).isEqualTo("Bình Dương");
+            });
+        }
+    }
+
+    @Test
+    void invalidFrameworkIsRefusedWithEveryErrorAndNothingPublished() throws Exception {
+        String broken = Files.readString(SAMPLE_FRAMEWORK).replace("numerator: HC-02", "numerator: HC-99")
+                .replace("owner: STC", "owner: STX");
+        HttpResponse<String> refused = postFramework(broken.getBytes(StandardCharsets.UTF_8), true);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = new ObjectMapper().readTree(refused.body());
+        assertThat(problem.path("errors").toString()).contains("numerator: HC-99 is not defined").contains("STX");
+    }
+
+    private HttpResponse<String> postFramework(byte[] framework, boolean dryRun) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/catalog?dryRun=" + dryRun))
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(framework)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

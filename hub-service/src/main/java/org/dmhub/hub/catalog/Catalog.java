@@ -1,6 +1,7 @@
 package org.dmhub.hub.catalog;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,18 @@ public final class Catalog implements CatalogLookup {
 
     public Optional<Department> department(String code) {
         return Optional.ofNullable(departments.get(code));
+    }
+
+    public Collection<IndicatorDefinition> indicators() {
+        return List.copyOf(indicators.values());
+    }
+
+    public Collection<AdminArea> areas() {
+        return List.copyOf(areas.values());
+    }
+
+    public Collection<Department> departments() {
+        return List.copyOf(departments.values());
     }
 
     public boolean isLoaded() {

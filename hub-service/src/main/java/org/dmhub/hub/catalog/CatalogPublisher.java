@@ -1,0 +1,137 @@
+package org.dmhub.hub.catalog;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.dmhub.contract.RegistrySerdes;
+import org.dmhub.contract.TopicDefinition;
+import org.dmhub.contract.Topics;
+import org.dmhub.hub.HubProperties;
+import org.dmhub.schemas.AdminArea;
+import org.dmhub.schemas.Department;
+import org.dmhub.schemas.IndicatorDefinition;
+
+/**
+ * Publishes a validated framework on the catalog topics. An indicator that the new framework no longer holds is
+ * published again as retired (its history stays readable, new reports are refused); an area or a department that
+ * is no longer there is deleted. Each department gets its observation topic.
+ */
+public final class CatalogPublisher {
+
+    /** What an application of a framework changed. */
+    public record Applied(int departments, int areas, int indicators, List<String> retiredIndicators, List<String> removedAreas,
+            List<String> removedDepartments, List<String> createdTopics) {
+    }
+
+    private final Topics topics;
+    private final RegistrySerdes serdes;
+    private final Catalog current;
+    private final String bootstrapServers;
+    private final HubProperties.TopicCreation topicCreation;
+
+    public CatalogPublisher(Topics topics, RegistrySerdes serdes, Catalog current, String bootstrapServers,
+            HubProperties.TopicCreation topicCreation) {
+        this.topics = topics;
+        this.serdes = serdes;
+        this.current = current;
+        this.bootstrapServers = bootstrapServers;
+        this.topicCreation = topicCreation;
+    }
+
+    /** What {@link #publish} would do, without doing it. */
+    public Applied plan(Framework framework) {
+        return new Applied(framework.departments().size(), framework.areas().size(), framework.indicators().size(),
+                retired(framework).stream().map(IndicatorDefinition::getCode).toList(), removedAreas(framework),
+                removedDepartments(framework), List.of());
+    }
+
+    /** Publishes the framework; returns once every record is acknowledged by the broker. */
+    public Applied publish(Framework framework) throws ExecutionException, InterruptedException {
+        List<String> created = createDepartmentTopics(framework.departments());
+        List<IndicatorDefinition> retired = retired(framework);
+        List<String> removedAreas = removedAreas(framework);
+        List<String> removedDepartments = removedDepartments(framework);
+
+        Map<String, Object> config = new HashMap<>(serdes.producerConfig());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config)) {
+            // departments and areas first: an indicator refers to both
+            framework.departments().forEach(department -> sent.add(send(producer, topics.departments(), department.getCode(), department)));
+            removedDepartments.forEach(code -> sent.add(send(producer, topics.departments(), code, null)));
+            framework.areas().forEach(area -> sent.add(send(producer, topics.areas(), area.getCode(), area)));
+            removedAreas.forEach(code -> sent.add(send(producer, topics.areas(), code, null)));
+            framework.indicators().forEach(indicator -> sent.add(send(producer, topics.indicators(), indicator.getCode(), indicator)));
+            retired.forEach(indicator -> sent.add(send(producer, topics.indicators(), indicator.getCode(), indicator)));
+            producer.flush();
+        }
+        for (Future<RecordMetadata> acknowledgement : sent) {
+            acknowledgement.get();
+        }
+        return new Applied(framework.departments().size(), framework.areas().size(), framework.indicators().size(),
+                retired.stream().map(IndicatorDefinition::getCode).toList(), removedAreas, removedDepartments, created);
+    }
+
+    private <V extends SpecificRecord> Future<RecordMetadata> send(KafkaProducer<String, SpecificRecord> producer,
+            TopicDefinition<V> topic, String key, V value) {
+        return producer.send(new ProducerRecord<>(topic.name(), key, value));
+    }
+
+    private List<IndicatorDefinition> retired(Framework framework) {
+        Set<String> kept = framework.indicators().stream().map(IndicatorDefinition::getCode).collect(Collectors.toSet());
+        return current.indicators().stream()
+                .filter(indicator -> indicator.getActive() && !kept.contains(indicator.getCode()))
+                .map(indicator -> IndicatorDefinition.newBuilder(indicator).setActive(false).build())
+                .toList();
+    }
+
+    private List<String> removedAreas(Framework framework) {
+        Set<String> kept = framework.areas().stream().map(AdminArea::getCode).collect(Collectors.toSet());
+        return current.areas().stream().map(AdminArea::getCode).filter(code -> !kept.contains(code)).sorted().toList();
+    }
+
+    private List<String> removedDepartments(Framework framework) {
+        Set<String> kept = framework.departments().stream().map(Department::getCode).collect(Collectors.toSet());
+        return current.departments().stream().map(Department::getCode).filter(code -> !kept.contains(code)).sorted().toList();
+    }
+
+    private List<String> createDepartmentTopics(List<Department> departments) throws ExecutionException, InterruptedException {
+        List<String> created = new ArrayList<>();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = departments.stream()
+                    .map(department -> topics.observations(department.getCode()))
+                    .filter(topic -> !existing.contains(topic.name()))
+                    .map(topic -> new NewTopic(topic.name(), topicCreation.partitions(), topicCreation.replicationFactor())
+                            .configs(topic.configs()))
+                    .toList();
+            for (NewTopic topic : missing) {
+                try {
+                    admin.createTopics(List.of(topic)).all().get();
+                    created.add(topic.name());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+        return created;
+    }
+}
