@@ -24,8 +24,11 @@ public record HubProperties(
      * @param emitInterval how often changed indicator-periods are rolled up and published: values are published once
      *     per interval at most, however many observations changed them
      * @param stores where consolidated values and roll-up state are kept
+     * @param viewGeneration raised by one each time the view is rebuilt from the observation topics, so that the
+     *     revisions of rebuilt values are higher than any published before
      */
-    public record Rollup(@DefaultValue("1s") Duration emitInterval, @DefaultValue("IN_MEMORY") StoreKind stores) {
+    public record Rollup(@DefaultValue("1s") Duration emitInterval, @DefaultValue("IN_MEMORY") StoreKind stores,
+            @DefaultValue("0") int viewGeneration) {
     }
 
     /**

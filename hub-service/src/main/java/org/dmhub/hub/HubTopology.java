@@ -76,7 +76,7 @@ public final class HubTopology {
                 .mapValues(value -> (AcceptedObservation) value, Named.as("as-accepted"))
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(AcceptedObservation.class))
                         .withName("by-indicator-period").withNumberOfPartitions(partitions))
-                .process(new ConsolidateObservations(catalog, metrics, rollup.emitInterval(), rollup.stores()), Named.as("consolidate"))
+                .process(new ConsolidateObservations(catalog, metrics, rollup.emitInterval(), rollup.stores(), rollup.viewGeneration()), Named.as("consolidate"))
                 .split(Named.as("consolidated-"))
                 .branch((key, value) -> value instanceof UnitInputChange, Branched.as("derived-input"))
                 .branch((key, value) -> value instanceof ObservationRejected, Branched.as("rejected"))
@@ -89,7 +89,7 @@ public final class HubTopology {
                 .mapValues(value -> (UnitInputChange) value, Named.as("as-unit-input"))
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(UnitInputChange.class))
                         .withName("by-derived-indicator-period").withNumberOfPartitions(partitions))
-                .process(new RollUpDerivedIndicators(catalog, metrics, rollup.emitInterval(), rollup.stores()), Named.as("roll-up-derived"));
+                .process(new RollUpDerivedIndicators(catalog, metrics, rollup.emitInterval(), rollup.stores(), rollup.viewGeneration()), Named.as("roll-up-derived"));
         publishValues(derived, "derived-");
     }
 

@@ -12,22 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.dmhub.contract.RecordKeys;
 import org.dmhub.contract.RegistrySerdes;
-import org.dmhub.contract.TopicDefinition;
 import org.dmhub.contract.Topics;
-import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.AreaValue;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.NationalAggregate;
@@ -67,15 +61,15 @@ class HubCrashIT {
     void killedAndRestartedHubLosesNothingAndCountsNothingTwice(EmbeddedKafkaBroker broker, @TempDir Path workDir) throws Exception {
         String bootstrap = broker.getBrokersAsString();
         RegistrySerdes serdes = new RegistrySerdes(registry.baseUrl());
-        FromScratchView.Tree tree = threeLevelTree();
+        FromScratchView.Tree tree = TestKafka.threeLevelTree();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topics.observations("D1").name(), 3, (short) 1),
                     new NewTopic(topics.observations("D2").name(), 3, (short) 1))).all().get();
         }
-        try (KafkaProducer<String, SpecificRecord> producer = producer(bootstrap, serdes)) {
-            FromScratchView.DEPARTMENTS.forEach(d -> send(producer, topics.departments(), d.getCode(), d));
-            tree.areas().forEach(a -> send(producer, topics.areas(), a.getCode(), a));
-            FromScratchView.catalog().forEach(i -> send(producer, topics.indicators(), i.getCode(), i));
+        try (KafkaProducer<String, SpecificRecord> producer = TestKafka.producer(bootstrap, serdes)) {
+            FromScratchView.DEPARTMENTS.forEach(d -> TestKafka.send(producer, topics.departments(), d.getCode(), d));
+            tree.areas().forEach(a -> TestKafka.send(producer, topics.areas(), a.getCode(), a));
+            FromScratchView.catalog().forEach(i -> TestKafka.send(producer, topics.indicators(), i.getCode(), i));
             producer.flush();
         }
 
@@ -85,12 +79,12 @@ class HubCrashIT {
 
         List<IndicatorObservation> sent = observations(tree, new Random(20261127));
         Random killMoment = new Random();
-        try (KafkaProducer<String, SpecificRecord> producer = producer(bootstrap, serdes)) {
+        try (KafkaProducer<String, SpecificRecord> producer = TestKafka.producer(bootstrap, serdes)) {
             int perRound = sent.size() / (KILLS + 1);
             for (int round = 0; round <= KILLS; round++) {
                 List<IndicatorObservation> batch = sent.subList(round * perRound, round == KILLS ? sent.size() : (round + 1) * perRound);
                 for (IndicatorObservation observation : batch) {
-                    send(producer, topics.observations(observation.getDepartment()),
+                    TestKafka.send(producer, topics.observations(observation.getDepartment()),
                             RecordKeys.valueKey(observation.getIndicator(), observation.getArea(), observation.getPeriod()), observation);
                 }
                 producer.flush();
@@ -106,7 +100,7 @@ class HubCrashIT {
         hub.awaitHealthy(Duration.ofSeconds(90));
 
         Map<String, FromScratchView.Expected> expected = FromScratchView.compute(tree, distinctEvents(sent));
-        try (KafkaConsumer<String, SpecificRecord> consumer = committedReader(bootstrap, serdes)) {
+        try (KafkaConsumer<String, SpecificRecord> consumer = TestKafka.committedReader(bootstrap, serdes, topics)) {
             List<ConsumerRecord<String, SpecificRecord>> read = new ArrayList<>();
             Map<String, AreaValue> view = new LinkedHashMap<>();
             Instant deadline = Instant.now().plusSeconds(120);
@@ -181,37 +175,4 @@ class HubCrashIT {
         return new ArrayList<>(byEvent.values());
     }
 
-    private static FromScratchView.Tree threeLevelTree() {
-        List<AdminArea> areas = new ArrayList<>(List.of(new AdminArea("P", "Tỉnh", "PROVINCE", null)));
-        for (int d = 0; d < 3; d++) {
-            areas.add(new AdminArea("D" + d, "Huyện " + d, "DISTRICT", "P"));
-            for (int c = 0; c < 3; c++) {
-                areas.add(new AdminArea("C" + d + "_" + c, "Xã " + d + "." + c, "COMMUNE", "D" + d));
-            }
-        }
-        return new FromScratchView.Tree(areas);
-    }
-
-    private static KafkaProducer<String, SpecificRecord> producer(String bootstrap, RegistrySerdes serdes) {
-        Map<String, Object> config = new HashMap<>(serdes.producerConfig());
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(config);
-    }
-
-    private static <V extends SpecificRecord> void send(KafkaProducer<String, SpecificRecord> producer, TopicDefinition<V> topic,
-            String key, V value) {
-        producer.send(new ProducerRecord<>(topic.name(), key, value));
-    }
-
-    private KafkaConsumer<String, SpecificRecord> committedReader(String bootstrap, RegistrySerdes serdes) {
-        Map<String, Object> config = new HashMap<>(serdes.consumerConfig());
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "crash-it-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(config);
-        consumer.subscribe(List.of(topics.viewValues().name(), topics.nationalAggregates().name()));
-        return consumer;
-    }
 }

@@ -51,7 +51,7 @@ public final class HubTopologyDriver implements AutoCloseable {
     public HubTopologyDriver(String registryUrl) throws Exception {
         serdes = new RegistrySerdes(registryUrl);
         StreamsBuilder builder = new StreamsBuilder();
-        new HubTopology(topics, serdes, new Catalog(), new HubMetrics(meters), new HubProperties.Rollup(Duration.ofMillis(100), StoreKind.IN_MEMORY), 6)
+        new HubTopology(topics, serdes, new Catalog(), new HubMetrics(meters), new HubProperties.Rollup(Duration.ofMillis(100), StoreKind.IN_MEMORY, 0), 6)
                 .addTo(builder);
         stateDir = Files.createTempDirectory("dmhub-ttd-");
         Properties config = new Properties();

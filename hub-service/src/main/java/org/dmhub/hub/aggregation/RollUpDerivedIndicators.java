@@ -39,12 +39,15 @@ public final class RollUpDerivedIndicators implements ProcessorSupplier<String, 
     private final HubMetrics metrics;
     private final Duration emitInterval;
     private final StoreKind storeKind;
+    private final int viewGeneration;
 
-    public RollUpDerivedIndicators(Catalog catalog, HubMetrics metrics, Duration emitInterval, StoreKind storeKind) {
+    public RollUpDerivedIndicators(Catalog catalog, HubMetrics metrics, Duration emitInterval, StoreKind storeKind,
+            int viewGeneration) {
         this.catalog = catalog;
         this.metrics = metrics;
         this.emitInterval = emitInterval;
         this.storeKind = storeKind;
+        this.viewGeneration = viewGeneration;
     }
 
     @Override
@@ -71,7 +74,7 @@ public final class RollUpDerivedIndicators implements ProcessorSupplier<String, 
                 this.context = context;
                 inputs = context.getStateStore(INPUTS_STORE);
                 pending = new PendingRollups(context.getStateStore(PENDING_STORE));
-                publisher = new ValuePublisher(catalog, context.getStateStore(PUBLISHED_STORE), context);
+                publisher = new ValuePublisher(catalog, context.getStateStore(PUBLISHED_STORE), context, viewGeneration);
                 context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> pending.drain(this::rollUp));
             }
 

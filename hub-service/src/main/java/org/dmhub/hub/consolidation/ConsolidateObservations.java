@@ -54,12 +54,15 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
     private final HubMetrics metrics;
     private final Duration emitInterval;
     private final StoreKind storeKind;
+    private final int viewGeneration;
 
-    public ConsolidateObservations(Catalog catalog, HubMetrics metrics, Duration emitInterval, StoreKind storeKind) {
+    public ConsolidateObservations(Catalog catalog, HubMetrics metrics, Duration emitInterval, StoreKind storeKind,
+            int viewGeneration) {
         this.catalog = catalog;
         this.metrics = metrics;
         this.emitInterval = emitInterval;
         this.storeKind = storeKind;
+        this.viewGeneration = viewGeneration;
     }
 
     @Override
@@ -86,7 +89,7 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
                 this.context = context;
                 consolidated = context.getStateStore(CONSOLIDATED_STORE);
                 pending = new PendingRollups(context.getStateStore(PENDING_STORE));
-                publisher = new ValuePublisher(catalog, context.getStateStore(PUBLISHED_STORE), context);
+                publisher = new ValuePublisher(catalog, context.getStateStore(PUBLISHED_STORE), context, viewGeneration);
                 context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> pending.drain(this::rollUp));
             }
 

@@ -29,13 +29,22 @@ public final class ValuePublisher {
     private final Catalog catalog;
     private final KeyValueStore<String, PublishedValues> published;
     private final ProcessorContext<String, SpecificRecord> context;
+    private final long firstRevision;
 
+    /**
+     * @param viewGeneration how many times the view has been rebuilt from the observation topics: a key's first
+     *     revision in generation g is g·10^12 + 1, so that revisions keep increasing across a rebuild
+     */
     public ValuePublisher(Catalog catalog, KeyValueStore<String, PublishedValues> published,
-            ProcessorContext<String, SpecificRecord> context) {
+            ProcessorContext<String, SpecificRecord> context, int viewGeneration) {
         this.catalog = catalog;
         this.published = published;
         this.context = context;
+        this.firstRevision = viewGeneration * REVISIONS_PER_GENERATION + 1;
     }
+
+    /** Room for a trillion changes of one key within one generation of the view. */
+    public static final long REVISIONS_PER_GENERATION = 1_000_000_000_000L;
 
     /** @return how many view values were published */
     public int publish(IndicatorDefinition indicator, String period, Map<String, UnitInput> inputs) {
@@ -63,7 +72,7 @@ public final class ValuePublisher {
             if (area == null) {
                 continue;
             }
-            long revision = last == null ? 1 : last.getRevision() + 1;
+            long revision = last == null ? firstRevision : last.getRevision() + 1;
             after.put(areaCode, new PublishedArea(result.value(), result.contributing(), result.expected(), revision));
             forwardValue(indicator, period, area, result, revision, now);
             count++;

@@ -149,7 +149,7 @@ public final class ConsolidationBenchmark {
         StreamsBuilder builder = new StreamsBuilder();
         new HubTopology(topics, serdes, new Catalog(), new HubMetrics(new SimpleMeterRegistry()),
                 new HubProperties.Rollup(Duration.ofMillis(Long.getLong("emitMillis", 1000)),
-                StoreKind.valueOf(System.getProperty("stores", "IN_MEMORY"))), PARTITIONS).addTo(builder);
+                StoreKind.valueOf(System.getProperty("stores", "IN_MEMORY")), 0), PARTITIONS).addTo(builder);
         Properties streamsConfig = new Properties();
         streamsConfig.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         streamsConfig.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
