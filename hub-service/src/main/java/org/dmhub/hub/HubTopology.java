@@ -13,6 +13,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.TopicDefinition;
 import org.dmhub.contract.Topics;
+import org.dmhub.hub.aggregation.IndicatorPeriodRollups;
 import org.dmhub.hub.aggregation.RollUpDerivedIndicators;
 import org.dmhub.hub.aggregation.UnitInputChange;
 import org.dmhub.hub.catalog.Catalog;
@@ -76,7 +77,7 @@ public final class HubTopology {
                 .mapValues(value -> (AcceptedObservation) value, Named.as("as-accepted"))
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(AcceptedObservation.class))
                         .withName("by-indicator-period").withNumberOfPartitions(partitions))
-                .process(new ConsolidateObservations(catalog, metrics, rollup.emitInterval(), rollup.stores(), rollup.viewGeneration()), Named.as("consolidate"))
+                .process(new ConsolidateObservations(rollupSettings()), Named.as("consolidate"))
                 .split(Named.as("consolidated-"))
                 .branch((key, value) -> value instanceof UnitInputChange, Branched.as("derived-input"))
                 .branch((key, value) -> value instanceof ObservationRejected, Branched.as("rejected"))
@@ -89,8 +90,12 @@ public final class HubTopology {
                 .mapValues(value -> (UnitInputChange) value, Named.as("as-unit-input"))
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(UnitInputChange.class))
                         .withName("by-derived-indicator-period").withNumberOfPartitions(partitions))
-                .process(new RollUpDerivedIndicators(catalog, metrics, rollup.emitInterval(), rollup.stores(), rollup.viewGeneration()), Named.as("roll-up-derived"));
+                .process(new RollUpDerivedIndicators(rollupSettings()), Named.as("roll-up-derived"));
         publishValues(derived, "derived-");
+    }
+
+    private IndicatorPeriodRollups.Settings rollupSettings() {
+        return new IndicatorPeriodRollups.Settings(catalog, metrics, rollup.emitInterval(), rollup.stores(), rollup.viewGeneration());
     }
 
     private void publishRejections(KStream<String, SpecificRecord> rejections, String name) {

@@ -1,14 +1,13 @@
 package org.dmhub.hub.consolidation;
 
-import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -18,27 +17,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.dmhub.contract.RecordKeys;
-import org.dmhub.hub.aggregation.PendingRollups;
+import org.dmhub.hub.aggregation.IndicatorPeriodRollups;
 import org.dmhub.hub.aggregation.UnitInput;
 import org.dmhub.hub.aggregation.UnitInputChange;
 import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.catalog.Catalog.Dependent;
-import org.dmhub.hub.monitoring.HubMetrics;
-import org.dmhub.hub.publication.PublishedValues;
-import org.dmhub.hub.publication.ValuePublisher;
 import org.dmhub.hub.support.InternalSerde;
-import org.dmhub.hub.support.StoreKind;
 import org.dmhub.hub.validation.AcceptedObservation;
 import org.dmhub.hub.validation.ValidateObservations;
 import org.dmhub.schemas.Aggregation;
-import org.dmhub.schemas.IndicatorDefinition;
 import org.dmhub.schemas.RejectionReason;
 import org.dmhub.validation.Violation;
 
 /**
  * Consolidates accepted observations, keyed {@code indicator|period} so that one task holds every area of an
- * indicator and period, and rolls up the indicators aggregated on their own values. Roll-ups are done once per
- * emit interval for each indicator-period that changed, not once per observation. Values that feed a RATIO or
+ * indicator and period, and rolls up the indicators aggregated on their own values. Values that feed a RATIO or
  * WEIGHTED_AVERAGE are forwarded as {@link UnitInputChange}s keyed {@code target|period}.
  */
 public final class ConsolidateObservations implements ProcessorSupplier<String, AcceptedObservation, String, SpecificRecord> {
@@ -50,47 +43,34 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
     private static final Set<Aggregation> OWN_VALUE_RULES =
             Set.of(Aggregation.SUM, Aggregation.AVERAGE, Aggregation.MIN, Aggregation.MAX, Aggregation.NONE);
 
-    private final Catalog catalog;
-    private final HubMetrics metrics;
-    private final Duration emitInterval;
-    private final StoreKind storeKind;
-    private final int viewGeneration;
+    private final IndicatorPeriodRollups.Settings settings;
 
-    public ConsolidateObservations(Catalog catalog, HubMetrics metrics, Duration emitInterval, StoreKind storeKind,
-            int viewGeneration) {
-        this.catalog = catalog;
-        this.metrics = metrics;
-        this.emitInterval = emitInterval;
-        this.storeKind = storeKind;
-        this.viewGeneration = viewGeneration;
+    public ConsolidateObservations(IndicatorPeriodRollups.Settings settings) {
+        this.settings = settings;
     }
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-        return Set.of(
-                Stores.keyValueStoreBuilder(storeKind.supplier(CONSOLIDATED_STORE), Serdes.String(),
-                        InternalSerde.of(ConsolidatedValue.class)).withCachingDisabled(),
-                Stores.keyValueStoreBuilder(storeKind.supplier(PENDING_STORE), Serdes.String(), Serdes.Long())
-                        .withCachingEnabled(),
-                Stores.keyValueStoreBuilder(storeKind.supplier(PUBLISHED_STORE), Serdes.String(),
-                        InternalSerde.of(PublishedValues.class)).withCachingDisabled());
+        Set<StoreBuilder<?>> stores = new HashSet<>(IndicatorPeriodRollups.stores(PENDING_STORE, PUBLISHED_STORE, settings.storeKind()));
+        // one write per observation to a key of its own: a record cache would only add work
+        stores.add(Stores.keyValueStoreBuilder(settings.storeKind().supplier(CONSOLIDATED_STORE), Serdes.String(),
+                InternalSerde.of(ConsolidatedValue.class)).withCachingDisabled());
+        return stores;
     }
 
     @Override
     public Processor<String, AcceptedObservation, String, SpecificRecord> get() {
+        Catalog catalog = settings.catalog();
         return new Processor<>() {
             private ProcessorContext<String, SpecificRecord> context;
             private KeyValueStore<String, ConsolidatedValue> consolidated;
-            private PendingRollups pending;
-            private ValuePublisher publisher;
+            private IndicatorPeriodRollups rollups;
 
             @Override
             public void init(ProcessorContext<String, SpecificRecord> context) {
                 this.context = context;
                 consolidated = context.getStateStore(CONSOLIDATED_STORE);
-                pending = new PendingRollups(context.getStateStore(PENDING_STORE));
-                publisher = new ValuePublisher(catalog, context.getStateStore(PUBLISHED_STORE), context, viewGeneration);
-                context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> pending.drain(this::rollUp));
+                rollups = new IndicatorPeriodRollups(context, PENDING_STORE, PUBLISHED_STORE, settings, this::unitValues);
             }
 
             @Override
@@ -103,9 +83,9 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
                         consolidated.put(unitKey, outcome.value());
                         feedRollups(record, observation, outcome.value());
                     }
-                    case DUPLICATE -> metrics.duplicate(observation.getDepartment());
-                    case STALE -> metrics.stale(observation.getDepartment());
-                    case REVISION_CONFLICT -> refuseConflict(record, observation, outcome.value());
+                    case DUPLICATE -> settings.metrics().duplicate(observation.getDepartment());
+                    case STALE -> settings.metrics().stale(observation.getDepartment());
+                    case REVISION_CONFLICT -> refuseConflict(record, observation);
                 }
             }
 
@@ -116,7 +96,7 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
                             && catalog.indicator(dependent.target()).map(t -> OWN_VALUE_RULES.contains(t.getAggregation()))
                                     .orElse(false);
                     if (ownValue) {
-                        pending.mark(record.key(), context.currentSystemTimeMs());
+                        rollups.markChanged(record.key());
                     } else {
                         String targetKey = dependent.target() + RecordKeys.SEPARATOR + observation.getPeriod();
                         context.forward(record.withKey(targetKey).withValue(
@@ -125,32 +105,24 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
                 }
             }
 
-            private void refuseConflict(Record<String, AcceptedObservation> record, AcceptedObservation observation,
-                    ConsolidatedValue current) {
-                Violation conflict = new Violation(RejectionReason.REVISION_CONFLICT, "revision",
-                        "revision " + observation.getRevision() + " of " + RecordKeys.valueKey(observation.getIndicator(),
-                                observation.getArea(), observation.getPeriod())
-                                + " was already received with another value; send a correction with a higher revision");
-                metrics.rejected(observation.getDepartment(), List.of(RejectionReason.REVISION_CONFLICT));
-                context.forward(record.withKey(RecordKeys.valueKey(observation.getIndicator(), observation.getArea(),
-                        observation.getPeriod())).withValue(ValidateObservations.Rejections.of(observation.getSourceTopic(),
+            private void refuseConflict(Record<String, AcceptedObservation> record, AcceptedObservation observation) {
+                String key = RecordKeys.valueKey(observation.getIndicator(), observation.getArea(), observation.getPeriod());
+                Violation conflict = new Violation(RejectionReason.REVISION_CONFLICT, "revision", "revision "
+                        + observation.getRevision() + " of " + key
+                        + " was already received with another value; send a correction with a higher revision");
+                settings.metrics().rejected(observation.getDepartment(), List.of(RejectionReason.REVISION_CONFLICT));
+                context.forward(record.withKey(key).withValue(ValidateObservations.Rejections.of(observation.getSourceTopic(),
                         observation.getSourcePartition(), observation.getSourceOffset(), observation.getDepartment(),
                         ValidateObservations.original(observation), null, List.of(conflict))));
             }
 
-            private void rollUp(String indicatorPeriod) {
-                int separator = indicatorPeriod.indexOf(RecordKeys.SEPARATOR);
-                IndicatorDefinition indicator = catalog.indicator(indicatorPeriod.substring(0, separator)).orElse(null);
-                if (indicator == null) {
-                    return;
-                }
+            private Map<String, UnitInput> unitValues(String indicatorPeriod) {
                 Map<String, UnitInput> inputs = new HashMap<>();
                 String prefix = indicatorPeriod + RecordKeys.SEPARATOR;
                 try (KeyValueIterator<String, ConsolidatedValue> units = consolidated.prefixScan(prefix, new StringSerializer())) {
                     units.forEachRemaining(unit -> inputs.put(unit.key.substring(prefix.length()), UnitInput.of(unit.value.getValue())));
                 }
-                int published = publisher.publish(indicator, indicatorPeriod.substring(separator + 1), inputs);
-                metrics.published("view", published);
+                return inputs;
             }
         };
     }

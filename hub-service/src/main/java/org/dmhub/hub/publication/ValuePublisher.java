@@ -26,6 +26,9 @@ import org.dmhub.schemas.NationalAggregate;
  */
 public final class ValuePublisher {
 
+    /** Room for a trillion changes of one key within one generation of the view. */
+    public static final long REVISIONS_PER_GENERATION = 1_000_000_000_000L;
+
     private final Catalog catalog;
     private final KeyValueStore<String, PublishedValues> published;
     private final ProcessorContext<String, SpecificRecord> context;
@@ -43,8 +46,6 @@ public final class ValuePublisher {
         this.firstRevision = viewGeneration * REVISIONS_PER_GENERATION + 1;
     }
 
-    /** Room for a trillion changes of one key within one generation of the view. */
-    public static final long REVISIONS_PER_GENERATION = 1_000_000_000_000L;
 
     /** @return how many view values were published */
     public int publish(IndicatorDefinition indicator, String period, Map<String, UnitInput> inputs) {
