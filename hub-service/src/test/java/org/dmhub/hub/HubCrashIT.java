@@ -25,10 +25,9 @@ import org.dmhub.contract.Topics;
 import org.dmhub.schemas.AreaValue;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.NationalAggregate;
-import org.dmhub.testsupport.RegistryProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dmhub.testsupport.SchemaRegistryExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -44,18 +43,10 @@ class HubCrashIT {
     private static final int OBSERVATIONS = 6000;
     private static final int KILLS = 3;
 
-    private static RegistryProcess registry;
+    @RegisterExtension
+    static final SchemaRegistryExtension registry = new SchemaRegistryExtension();
     private final Topics topics = Topics.withDefaultPrefix();
 
-    @BeforeAll
-    static void startRegistry() {
-        registry = RegistryProcess.startInTempDir();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
 
     @Test
     void killedAndRestartedHubLosesNothingAndCountsNothingTwice(EmbeddedKafkaBroker broker, @TempDir Path workDir) throws Exception {

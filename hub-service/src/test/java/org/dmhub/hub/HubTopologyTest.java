@@ -15,28 +15,19 @@ import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.NationalAggregate;
 import org.dmhub.schemas.ObservationRejected;
 import org.dmhub.schemas.RejectionReason;
-import org.dmhub.testsupport.RegistryProcess;
-import org.junit.jupiter.api.AfterAll;
+import org.dmhub.testsupport.SchemaRegistryExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The topology's behaviour on examples, through the real topology and a real registry. */
 class HubTopologyTest {
 
-    private static RegistryProcess registry;
+    @RegisterExtension
+    static final SchemaRegistryExtension registry = new SchemaRegistryExtension();
     private HubTopologyDriver hub;
 
-    @BeforeAll
-    static void startRegistry() {
-        registry = RegistryProcess.startInTempDir();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
 
     @BeforeEach
     void startHub() throws Exception {

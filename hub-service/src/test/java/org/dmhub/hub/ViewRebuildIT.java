@@ -22,10 +22,9 @@ import org.dmhub.hub.publication.ValuePublisher;
 import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.AreaValue;
 import org.dmhub.schemas.IndicatorObservation;
-import org.dmhub.testsupport.RegistryProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dmhub.testsupport.SchemaRegistryExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -38,18 +37,10 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @EmbeddedKafka(partitions = 3, brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
 class ViewRebuildIT {
 
-    private static RegistryProcess registry;
+    @RegisterExtension
+    static final SchemaRegistryExtension registry = new SchemaRegistryExtension();
     private final Topics topics = Topics.withDefaultPrefix();
 
-    @BeforeAll
-    static void startRegistry() {
-        registry = RegistryProcess.startInTempDir();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
 
     @Test
     void resetHubReplaysEveryObservationWithTheNewAreaTree(EmbeddedKafkaBroker broker, @TempDir Path workDir) throws Exception {

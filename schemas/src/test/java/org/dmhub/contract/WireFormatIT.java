@@ -25,10 +25,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.ObservationStatus;
 import org.dmhub.testsupport.ConfluentWireDecoder;
-import org.dmhub.testsupport.RegistryProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dmhub.testsupport.SchemaRegistryExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
@@ -39,17 +38,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @EmbeddedKafka(partitions = 1)
 class WireFormatIT {
 
-    private static RegistryProcess registry;
+    @RegisterExtension
+    static final SchemaRegistryExtension registry = new SchemaRegistryExtension();
 
-    @BeforeAll
-    static void startRegistry() {
-        registry = RegistryProcess.startInTempDir();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
 
     @Test
     void observationIsWrittenInTheConfluentWireFormat(EmbeddedKafkaBroker broker) throws Exception {
