@@ -25,15 +25,22 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
         footerHeading = "%nExamples:%n",
         footer = {
             "  dmhub-connector --config connector.yaml validate --file thang10.csv",
-            "  dmhub-connector --bootstrap-servers kafka:9092 --registry-url http://registry:8081 --department STC \\",
+            "  dmhub-connector --bootstrap-servers kafka:9092 \\",
+            "      --registry-url http://registry:8081 --department STC \\",
             "      publish --file thang10.csv",
-            "  dmhub-connector --config connector.yaml publish --file thang10.csv --decimal-comma --dry-run",
+            "  dmhub-connector --config connector.yaml publish --file thang10.csv \\",
+            "      --decimal-comma --dry-run",
             "  dmhub-connector --config connector.yaml catalog show --indicator NS-01",
-            "  dmhub-connector --config connector.yaml read --topic rejected --timeout 10s",
+            "  dmhub-connector --config connector.yaml read --topic rejected",
             "",
-            "Exit codes: 0 ok, 1 invalid file, 2 usage error, 3 broker or registry unreachable, 4 internal error.",
-            "The configuration file (YAML) may hold bootstrap-servers, registry-url, department and source;",
-            "options on the command line win."})
+            "Configuration file (YAML; options on the command line win):",
+            "  bootstrap-servers: kafka:9092",
+            "  registry-url: http://registry:8081",
+            "  department: STC",
+            "  source: Phan mem ke toan ngan sach",
+            "",
+            "Exit codes: 0 ok, 1 invalid file, 2 usage error,",
+            "            3 broker or registry unreachable, 4 internal error."})
 public final class ConnectorCli implements Runnable {
 
     private static final Set<String> CONFIG_KEYS = Set.of("bootstrap-servers", "registry-url", "department", "source");

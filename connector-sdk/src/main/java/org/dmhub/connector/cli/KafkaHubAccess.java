@@ -135,6 +135,9 @@ final class KafkaHubAccess implements HubAccess {
     }
 
     private static String describe(Exception exception) {
+        if (exception instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
         return exception.getMessage() != null ? exception.getMessage() : exception.getClass().getSimpleName();
     }
 }

@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
         footerHeading = "%nExamples:%n",
         footer = {
             "  dmhub-connector --config connector.yaml publish --file thang10.csv",
-            "  dmhub-connector --config connector.yaml publish --file thang10.jsonl --skip-invalid"})
+            "  dmhub-connector --config connector.yaml publish --file thang10.jsonl \\",
+            "      --skip-invalid"})
 final class PublishCommand implements Callable<Integer> {
 
     @ParentCommand
