@@ -28,7 +28,9 @@ import org.dmhub.contract.RecordKeys;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.Topics;
 import org.dmhub.schemas.IndicatorObservation;
+import org.dmhub.schemas.ObservationRejected;
 import org.dmhub.schemas.ObservationStatus;
+import org.dmhub.schemas.RejectionReason;
 import org.dmhub.testsupport.RegistryProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +45,7 @@ import picocli.CommandLine;
  * publishes from a file is exactly what the hub reads from its topic.
  */
 @EmbeddedKafka(partitions = 1, topics = {"dmhub.catalog.indicators", "dmhub.catalog.areas", "dmhub.catalog.departments",
-    "dmhub.observations.STC"})
+    "dmhub.observations.STC", "dmhub.observations.rejected"})
 class ConnectorPublishIT {
 
     private static final Topics TOPICS = Topics.withDefaultPrefix();
@@ -129,6 +131,24 @@ class ConnectorPublishIT {
         assertThat(execute(broker, "catalog", "show")).as(err.toString()).isZero();
 
         assertThat(out.toString()).contains("NS-01", "Thu ngân sách nhà nước trên địa bàn").doesNotContain("DN-01");
+    }
+
+    @Test
+    void readPrintsEveryRecordOfTheRejectedTopic(EmbeddedKafkaBroker broker) {
+        ObservationRejected rejected = ObservationRejected.newBuilder()
+                .setReasons(List.of(RejectionReason.UNKNOWN_AREA))
+                .setDetails(List.of("area 99999 is not in the framework's area list"))
+                .setSourceTopic(DEPARTMENT_TOPIC)
+                .setSourcePartition(0)
+                .setSourceOffset(41L)
+                .setDepartment("STC")
+                .setRejectedAt(Instant.parse("2026-11-05T08:30:00Z"))
+                .build();
+        send(broker, TOPICS.rejected().name(), "NS-01|99999|2026-10", rejected);
+
+        assertThat(execute(broker, "read", "--topic", "rejected", "--timeout", "2s")).as(err.toString()).isZero();
+
+        assertThat(out.toString().lines()).containsExactly(rejected.toString());
     }
 
     private int publish(EmbeddedKafkaBroker broker, Path file) {
