@@ -1,0 +1,208 @@
+package org.dmhub.connector;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.dmhub.contract.RecordKeys;
+import org.dmhub.contract.RegistrySerdes;
+import org.dmhub.contract.Topics;
+import org.dmhub.schemas.IndicatorObservation;
+import org.dmhub.schemas.ObservationStatus;
+import org.dmhub.validation.Decimals;
+
+/**
+ * Publishes one department's observations to its topic, {@code dmhub.observations.<DEPARTMENT>}, in the
+ * contract's wire format. Sends are idempotent and acknowledged by every in-sync replica, so a retry after a
+ * network error never duplicates nor loses an observation.
+ *
+ * <pre>{@code
+ * try (DmConnector connector = DmConnector.builder()
+ *         .bootstrapServers("kafka.tinh.gov.vn:9092")
+ *         .registryUrl("http://registry.tinh.gov.vn:8081")
+ *         .department("STC")
+ *         .source("Phần mềm kế toán ngân sách")
+ *         .build()) {
+ *     connector.publish(connector.newObservation()
+ *             .setIndicator("NS-01").setArea("25747").setPeriod("2026-10")
+ *             .setValue(new BigDecimal("1234.5")).setUnit("tỷ đồng").setRevision(1)
+ *             .build()).join();
+ * }
+ * }</pre>
+ */
+public final class DmConnector implements AutoCloseable {
+
+    private final String department;
+    private final String source;
+    private final String topic;
+    private final KafkaProducer<String, IndicatorObservation> producer;
+
+    private DmConnector(Builder builder) {
+        this.department = builder.department;
+        this.source = builder.source;
+        this.topic = builder.topics.observations(builder.department).name();
+        Map<String, Object> config = new HashMap<>(new RegistrySerdes(builder.registryUrl).producerConfig());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, builder.bootstrapServers);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "dmhub-connector-" + builder.department);
+        // a missing topic or an unreachable broker surfaces as an error after this long instead of blocking
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) builder.timeout.toMillis());
+        config.putAll(builder.extraProducerConfig);
+        this.producer = new KafkaProducer<>(config);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The topic this connector publishes to. */
+    public String topic() {
+        return topic;
+    }
+
+    /**
+     * A new observation of this connector's department and source, with a random eventId, status REPORTED and the
+     * current time; set at least indicator, area, period, value, unit and revision.
+     */
+    public IndicatorObservation.Builder newObservation() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return IndicatorObservation.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setDepartment(department)
+                .setStatus(ObservationStatus.REPORTED)
+                .setObservedAt(now)
+                .setPublishedAt(now)
+                .setSource(source);
+    }
+
+    /**
+     * Sends one observation; the future completes once the broker has stored it. The value is brought to the
+     * wire's scale of 12 decimal places (a value needing more is refused: check with {@code ObservationRules} first).
+     *
+     * @throws IllegalArgumentException when the observation names another department
+     */
+    public CompletableFuture<RecordMetadata> publish(IndicatorObservation observation) {
+        if (!department.equals(observation.getDepartment())) {
+            throw new IllegalArgumentException("this connector publishes for department " + department + ", not "
+                    + observation.getDepartment());
+        }
+        IndicatorObservation wire = atWireScale(observation);
+        String key = RecordKeys.valueKey(wire.getIndicator(), wire.getArea(), wire.getPeriod());
+        CompletableFuture<RecordMetadata> stored = new CompletableFuture<>();
+        try {
+            producer.send(new ProducerRecord<>(topic, key, wire), (metadata, error) -> {
+                if (error != null) {
+                    stored.completeExceptionally(error);
+                } else {
+                    stored.complete(metadata);
+                }
+            });
+        } catch (RuntimeException notSent) {
+            stored.completeExceptionally(notSent);
+        }
+        return stored;
+    }
+
+    /** Sends observations in order; the future completes once the broker has stored all of them. */
+    public CompletableFuture<List<RecordMetadata>> publishAll(List<IndicatorObservation> observations) {
+        List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>(observations.size());
+        for (IndicatorObservation observation : observations) {
+            sends.add(publish(observation));
+        }
+        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                .thenApply(done -> sends.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** Waits until every observation sent so far has been acknowledged or has failed. */
+    public void flush() {
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+
+    private static IndicatorObservation atWireScale(IndicatorObservation observation) {
+        if (observation.getValue() == null || observation.getValue().scale() == Decimals.SCALE
+                || Decimals.exceedsScale(observation.getValue())) {
+            return observation;
+        }
+        return IndicatorObservation.newBuilder(observation).setValue(Decimals.toWireScale(observation.getValue())).build();
+    }
+
+    public static final class Builder {
+
+        private String bootstrapServers;
+        private String registryUrl;
+        private String department;
+        private String source = "dmhub-connector";
+        private Topics topics = Topics.withDefaultPrefix();
+        private Duration timeout = Duration.ofSeconds(30);
+        private final Map<String, Object> extraProducerConfig = new HashMap<>();
+
+        private Builder() {
+        }
+
+        /** The Kafka brokers, e.g. {@code kafka1:9092,kafka2:9092}. */
+        public Builder bootstrapServers(String bootstrapServers) {
+            this.bootstrapServers = bootstrapServers;
+            return this;
+        }
+
+        /** The schema registry's base URL, e.g. {@code http://registry:8081}. */
+        public Builder registryUrl(String registryUrl) {
+            this.registryUrl = registryUrl;
+            return this;
+        }
+
+        /** The department code, as in the framework (e.g. {@code STC}). */
+        public Builder department(String department) {
+            this.department = department;
+            return this;
+        }
+
+        /** The name of the sending system, written on observations made with {@link #newObservation()}. */
+        public Builder source(String source) {
+            this.source = source;
+            return this;
+        }
+
+        /** Topics under another prefix than {@code dmhub.}. */
+        public Builder topics(Topics topics) {
+            this.topics = topics;
+            return this;
+        }
+
+        /** How long a send may wait for the broker's metadata before failing (30 s by default). */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Any further producer setting, e.g. security ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}). */
+        public Builder producerConfig(String name, Object value) {
+            extraProducerConfig.put(name, value);
+            return this;
+        }
+
+        public DmConnector build() {
+            Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+            Objects.requireNonNull(registryUrl, "registryUrl");
+            Objects.requireNonNull(department, "department");
+            Objects.requireNonNull(source, "source");
+            return new DmConnector(this);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.dmhub.connector.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.dmhub.connector.catalog.CatalogSnapshot;
+import org.dmhub.contract.Topics;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** {@code dmhub-connector}: publish a department's observation files to the hub, and look at what the hub holds. */
+@Command(name = "dmhub-connector", mixinStandardHelpOptions = true, version = "dmhub-connector 0.1.0",
+        description = "Publishes a department's indicator observations to the DM Hub and reads what the hub publishes.",
+        subcommands = {PublishCommand.class, ValidateCommand.class, CatalogCommand.class, ReadCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  dmhub-connector --config connector.yaml validate --file thang10.csv",
+            "  dmhub-connector --bootstrap-servers kafka:9092 \\",
+            "      --registry-url http://registry:8081 --department STC \\",
+            "      publish --file thang10.csv",
+            "  dmhub-connector --config connector.yaml publish --file thang10.csv \\",
+            "      --decimal-comma --dry-run",
+            "  dmhub-connector --config connector.yaml catalog show --indicator NS-01",
+            "  dmhub-connector --config connector.yaml read --topic rejected",
+            "",
+            "Configuration file (YAML; options on the command line win):",
+            "  bootstrap-servers: kafka:9092",
+            "  registry-url: http://registry:8081",
+            "  department: STC",
+            "  source: Phan mem ke toan ngan sach",
+            "",
+            "Exit codes: 0 ok, 1 invalid file, 2 usage error,",
+            "            3 broker or registry unreachable, 4 internal error."})
+public final class ConnectorCli implements Runnable {
+
+    private static final Set<String> CONFIG_KEYS = Set.of("bootstrap-servers", "registry-url", "department", "source");
+
+    @Option(names = "--bootstrap-servers", scope = ScopeType.INHERIT, paramLabel = "HOST:PORT[,HOST:PORT]",
+            description = "the hub's Kafka brokers")
+    private String bootstrapServers;
+
+    @Option(names = "--registry-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "the schema registry, e.g. http://registry:8081")
+    private String registryUrl;
+
+    @Option(names = "--department", scope = ScopeType.INHERIT, paramLabel = "CODE",
+            description = "your department's code in the framework, e.g. STC")
+    private String department;
+
+    @Option(names = "--source", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "the name of the sending system, written on every observation (default: dmhub-connector)")
+    private String source;
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "a YAML file with bootstrap-servers, registry-url, department, source")
+    private Path config;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    private final HubAccess hub;
+
+    public ConnectorCli(HubAccess hub) {
+        this.hub = hub;
+    }
+
+    public static void main(String[] args) {
+        // the command line talks to people: Kafka's own warnings (retries, reconnects) would drown the messages
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        }
+        System.exit(commandLine(new KafkaHubAccess()).execute(args));
+    }
+
+    /** The command line with its error handling, for {@link #main} and for tests that run it in-process. */
+    public static CommandLine commandLine(HubAccess hub) {
+        CommandLine commandLine = new CommandLine(new ConnectorCli(hub));
+        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> handle(exception, failed.getErr()));
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    HubAccess hub() {
+        return hub;
+    }
+
+    /** The settings from the command line, completed from the configuration file. */
+    ConnectionSettings settings(boolean departmentRequired) {
+        Map<String, String> fromFile = config == null ? Map.of() : readConfig(config);
+        ConnectionSettings settings = new ConnectionSettings(
+                choose(bootstrapServers, fromFile, "bootstrap-servers"),
+                choose(registryUrl, fromFile, "registry-url"),
+                choose(department, fromFile, "department"),
+                firstNonNull(choose(source, fromFile, "source"), "dmhub-connector"));
+        require(settings.bootstrapServers(), "--bootstrap-servers", "bootstrap-servers");
+        require(settings.registryUrl(), "--registry-url", "registry-url");
+        if (departmentRequired) {
+            require(settings.department(), "--department", "department");
+            if (!Topics.isValidDepartmentCode(settings.department())) {
+                throw new UserError(ExitCodes.USAGE, "'" + settings.department() + "' is not a department code:"
+                        + " letters, digits, '_' and '-' only (e.g. STC)");
+            }
+        }
+        return settings;
+    }
+
+    /** The catalog, after checking that the department is one of the framework's. */
+    CatalogSnapshot catalogFor(ConnectionSettings settings) {
+        CatalogSnapshot catalog = hub.loadCatalog(settings);
+        if (catalog.department(settings.department()).isEmpty()) {
+            throw new UserError(ExitCodes.USAGE, catalog.isEmpty()
+                    ? "the framework is empty on " + settings.bootstrapServers() + ": the focal point has not published it yet"
+                    : "department " + settings.department() + " is not in the framework; check --department");
+        }
+        return catalog;
+    }
+
+    private static Map<String, String> readConfig(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserError(ExitCodes.USAGE, "no such configuration file: " + file);
+        }
+        JsonNode root;
+        try {
+            root = YAMLMapper.builder().build().readTree(file.toFile());
+        } catch (JacksonException notYaml) {
+            throw new UserError(ExitCodes.USAGE, "the configuration file " + file + " is not valid YAML: " + notYaml.getOriginalMessage());
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return Map.of();
+        }
+        if (!root.isObject()) {
+            throw new UserError(ExitCodes.USAGE, "the configuration file " + file + " must hold keys such as 'department: STC'");
+        }
+        Map<String, String> values = new java.util.HashMap<>();
+        for (String key : root.propertyNames()) {
+            if (!CONFIG_KEYS.contains(key)) {
+                throw new UserError(ExitCodes.USAGE, "unknown key '" + key + "' in " + file + "; the keys are " + String.join(", ",
+                        new java.util.TreeSet<>(CONFIG_KEYS)));
+            }
+            JsonNode value = root.get(key);
+            if (!value.isNull()) {
+                values.put(key, value.asString());
+            }
+        }
+        return values;
+    }
+
+    private static String choose(String fromCommandLine, Map<String, String> fromFile, String key) {
+        return firstNonNull(fromCommandLine, fromFile.get(key));
+    }
+
+    private static String firstNonNull(String first, String second) {
+        return first != null ? first : second;
+    }
+
+    private static void require(String value, String option, String key) {
+        if (value == null || value.isBlank()) {
+            throw new UserError(ExitCodes.USAGE, "missing " + option + " (or '" + key + ":' in the --config file)");
+        }
+    }
+
+    private static int handle(Exception exception, PrintWriter err) {
+        Throwable cause = exception instanceof CompletionException && exception.getCause() != null ? exception.getCause() : exception;
+        if (cause instanceof UserError userError) {
+            err.println("error: " + userError.getMessage());
+            return userError.exitCode();
+        }
+        if (cause instanceof SerializationException || cause instanceof KafkaException) {
+            err.println("error: the broker or the schema registry failed: " + cause.getMessage()
+                    + (cause.getCause() != null ? " (" + cause.getCause().getMessage() + ")" : ""));
+            return ExitCodes.UNREACHABLE;
+        }
+        err.println("internal error of the connector; please report it with this output:");
+        cause.printStackTrace(err);
+        return ExitCodes.INTERNAL_ERROR;
+    }
+}

@@ -1,0 +1,18 @@
+package org.dmhub.connector.cli;
+
+/** The command line's exit codes, documented in the module's README. */
+public final class ExitCodes {
+
+    public static final int OK = 0;
+    /** The file has invalid rows (or none), or the hub refused what was sent. */
+    public static final int INVALID_FILE = 1;
+    /** A missing or wrong option, an unreadable configuration file, an unknown department. */
+    public static final int USAGE = 2;
+    /** The broker or the schema registry could not be reached, or the department's topic does not exist. */
+    public static final int UNREACHABLE = 3;
+    /** A fault of the connector itself: the stack trace is printed for a bug report. */
+    public static final int INTERNAL_ERROR = 4;
+
+    private ExitCodes() {
+    }
+}

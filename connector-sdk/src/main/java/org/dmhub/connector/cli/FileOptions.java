@@ -1,0 +1,49 @@
+package org.dmhub.connector.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.dmhub.connector.catalog.CatalogSnapshot;
+import org.dmhub.connector.file.FileReadResult;
+import org.dmhub.connector.file.ObservationFileReader;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The file options of {@code publish} and {@code validate}, and reading the file they name. */
+final class FileOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    @Option(names = "--file", required = true, paramLabel = "FILE",
+            description = "the observation file: CSV with a header row, or JSON lines (.jsonl, .ndjson, .json), UTF-8")
+    private Path file;
+
+    @Option(names = "--decimal-comma", description = "values are written 1.234,5 (',' decimal separator, '.' between thousands)")
+    private boolean decimalComma;
+
+    FileReadResult read(ConnectorCli cli, ConnectionSettings settings) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserError(ExitCodes.USAGE, "no such file: " + file);
+        }
+        CatalogSnapshot catalog = cli.catalogFor(settings);
+        ObservationFileReader reader = new ObservationFileReader(settings.department(), settings.source(), catalog,
+                decimalComma, Clock.systemUTC());
+        try {
+            return reader.read(file);
+        } catch (IOException unreadable) {
+            throw new UserError(ExitCodes.USAGE, "cannot read " + file + ": " + unreadable.getMessage());
+        }
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

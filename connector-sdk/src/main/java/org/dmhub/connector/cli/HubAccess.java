@@ -1,0 +1,20 @@
+package org.dmhub.connector.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.dmhub.connector.catalog.CatalogSnapshot;
+import org.dmhub.contract.TopicDefinition;
+import org.dmhub.schemas.IndicatorObservation;
+
+/** What the commands need of the hub's broker and registry; tests replace it to run without Kafka. */
+public interface HubAccess {
+
+    CatalogSnapshot loadCatalog(ConnectionSettings settings);
+
+    /** Sends every observation to the department's topic and returns once all are stored. */
+    void publish(ConnectionSettings settings, List<IndicatorObservation> observations);
+
+    /** Every record of a topic from its beginning, until none arrives for {@code quietFor}. */
+    void read(ConnectionSettings settings, TopicDefinition<?> topic, Duration quietFor, Consumer<Object> printer);
+}

@@ -1,0 +1,143 @@
+package org.dmhub.connector.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.dmhub.connector.DmConnector;
+import org.dmhub.connector.catalog.CatalogSnapshot;
+import org.dmhub.contract.RegistrySerdes;
+import org.dmhub.contract.TopicDefinition;
+import org.dmhub.contract.Topics;
+import org.dmhub.schemas.IndicatorObservation;
+
+/** The real broker and schema registry. */
+final class KafkaHubAccess implements HubAccess {
+
+    /** Long enough for a slow provincial network, short enough that a wrong address is reported quickly. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+
+    private final Topics topics = Topics.withDefaultPrefix();
+
+    @Override
+    public CatalogSnapshot loadCatalog(ConnectionSettings settings) {
+        RegistrySerdes serdes = reachableRegistry(settings);
+        try {
+            return CatalogSnapshot.load(settings.bootstrapServers(), serdes, topics, CONNECT_TIMEOUT);
+        } catch (TimeoutException unreachable) {
+            throw brokerUnreachable(settings, unreachable);
+        }
+    }
+
+    @Override
+    public void publish(ConnectionSettings settings, List<IndicatorObservation> observations) {
+        reachableRegistry(settings);
+        try (DmConnector connector = DmConnector.builder()
+                .bootstrapServers(settings.bootstrapServers())
+                .registryUrl(settings.registryUrl())
+                .department(settings.department())
+                .source(settings.source())
+                .timeout(CONNECT_TIMEOUT)
+                .build()) {
+            connector.publishAll(observations).join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof TimeoutException timeout) {
+                throw new UserError(ExitCodes.UNREACHABLE, "nothing could be stored on " + topics.observations(settings.department()).name()
+                        + " within " + CONNECT_TIMEOUT.toSeconds() + " s: the broker at " + settings.bootstrapServers()
+                        + " is unreachable or the topic does not exist (the focal point creates it when department "
+                        + settings.department() + " is in the framework) (" + timeout.getMessage() + ")");
+            }
+            throw failed;
+        }
+    }
+
+    @Override
+    public void read(ConnectionSettings settings, TopicDefinition<?> topic, Duration quietFor, Consumer<Object> printer) {
+        RegistrySerdes serdes = reachableRegistry(settings);
+        Map<String, Object> config = new HashMap<>(serdes.consumerConfig());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "dmhub-connector-read-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CONNECT_TIMEOUT.toMillis());
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo partition : consumer.partitionsFor(topic.name(), CONNECT_TIMEOUT)) {
+                partitions.add(new TopicPartition(partition.topic(), partition.partition()));
+            }
+            if (partitions.isEmpty()) {
+                throw new UserError(ExitCodes.USAGE, "topic " + topic.name() + " does not exist on " + settings.bootstrapServers()
+                        + "; the hub creates it when it starts");
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Instant lastRecord = Instant.now();
+            while (Duration.between(lastRecord, Instant.now()).compareTo(quietFor) < 0) {
+                ConsumerRecords<String, Object> records = consumer.poll(Duration.ofMillis(200));
+                for (ConsumerRecord<String, Object> record : records) {
+                    if (record.value() != null) {
+                        printer.accept(record.value());
+                    }
+                }
+                if (!records.isEmpty()) {
+                    lastRecord = Instant.now();
+                }
+            }
+        } catch (TimeoutException unreachable) {
+            throw brokerUnreachable(settings, unreachable);
+        }
+    }
+
+    /** Fails fast with a clear message instead of the serializer's retries when the registry is down. */
+    private static RegistrySerdes reachableRegistry(ConnectionSettings settings) {
+        RegistrySerdes serdes;
+        try {
+            serdes = new RegistrySerdes(settings.registryUrl());
+        } catch (IllegalArgumentException wrongUrl) {
+            throw new UserError(ExitCodes.USAGE, wrongUrl.getMessage());
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(serdes.registryApiUrl() + "/system/info"))
+                .timeout(CONNECT_TIMEOUT).build();
+        try {
+            client.send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (IOException | IllegalArgumentException unreachable) {
+            throw new UserError(ExitCodes.UNREACHABLE, "cannot reach the schema registry at " + settings.registryUrl() + ": "
+                    + describe(unreachable) + "; check --registry-url and that the registry is running");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new UserError(ExitCodes.UNREACHABLE, "interrupted while contacting the schema registry");
+        }
+        return serdes;
+    }
+
+    private static UserError brokerUnreachable(ConnectionSettings settings, TimeoutException timeout) {
+        return new UserError(ExitCodes.UNREACHABLE, "cannot reach the Kafka broker at " + settings.bootstrapServers() + " within "
+                + CONNECT_TIMEOUT.toSeconds() + " s; check --bootstrap-servers and that the broker is running ("
+                + timeout.getMessage() + ")");
+    }
+
+    private static String describe(Exception exception) {
+        if (exception instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        return exception.getMessage() != null ? exception.getMessage() : exception.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,88 @@
+package org.dmhub.connector.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dmhub.contract.TopicDefinition;
+import org.dmhub.contract.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** Prints what the hub publishes, one record per line. */
+@Command(name = "read", mixinStandardHelpOptions = true,
+        description = "Prints every record of one of the hub's topics from its beginning, one per line, and stops when"
+                + " nothing new arrives for the timeout.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  dmhub-connector --config connector.yaml read --topic rejected",
+            "  dmhub-connector --config connector.yaml read --topic national --timeout 10s"})
+final class ReadCommand implements Callable<Integer> {
+
+    enum ContractTopic {
+        national, view, rejected;
+
+        TopicDefinition<?> definition(Topics topics) {
+            return switch (this) {
+                case national -> topics.nationalAggregates();
+                case view -> topics.viewValues();
+                case rejected -> topics.rejected();
+            };
+        }
+    }
+
+    @ParentCommand
+    private ConnectorCli cli;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--topic", required = true, paramLabel = "TOPIC",
+            description = "national (dmhub.national.aggregates), view (dmhub.view.values) or rejected (dmhub.observations.rejected)")
+    private ContractTopic topic;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+            description = "stop when nothing arrives for this long: e.g. 500ms, 5s, 1m (default: ${DEFAULT-VALUE})")
+    private Duration timeout;
+
+    @Override
+    public Integer call() {
+        ConnectionSettings settings = cli.settings(false);
+        PrintWriter out = spec.commandLine().getOut();
+        AtomicInteger count = new AtomicInteger();
+        cli.hub().read(settings, topic.definition(Topics.withDefaultPrefix()), timeout, record -> {
+            out.println(record);
+            out.flush();
+            count.incrementAndGet();
+        });
+        spec.commandLine().getErr().println(count.get() + " records");
+        return ExitCodes.OK;
+    }
+
+    static final class DurationConverter implements ITypeConverter<Duration> {
+
+        private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m)");
+
+        @Override
+        public Duration convert(String text) {
+            Matcher matcher = FORM.matcher(text.trim().toLowerCase(Locale.ROOT));
+            if (!matcher.matches()) {
+                throw new TypeConversionException("'" + text + "' is not a duration; write e.g. 500ms, 5s or 1m");
+            }
+            long amount = Long.parseLong(matcher.group(1));
+            return switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                default -> Duration.ofMinutes(amount);
+            };
+        }
+    }
+}

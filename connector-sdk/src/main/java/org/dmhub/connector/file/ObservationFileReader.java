@@ -1,0 +1,218 @@
+package org.dmhub.connector.file;
+
+import static org.dmhub.connector.file.ObservationFileFormat.AREA;
+import static org.dmhub.connector.file.ObservationFileFormat.COMMENT;
+import static org.dmhub.connector.file.ObservationFileFormat.EVENT_ID;
+import static org.dmhub.connector.file.ObservationFileFormat.INDICATOR;
+import static org.dmhub.connector.file.ObservationFileFormat.PERIOD;
+import static org.dmhub.connector.file.ObservationFileFormat.REVISION;
+import static org.dmhub.connector.file.ObservationFileFormat.STATUS;
+import static org.dmhub.connector.file.ObservationFileFormat.UNIT;
+import static org.dmhub.connector.file.ObservationFileFormat.VALUE;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.dmhub.schemas.IndicatorDefinition;
+import org.dmhub.schemas.IndicatorObservation;
+import org.dmhub.schemas.ObservationStatus;
+import org.dmhub.schemas.RejectionReason;
+import org.dmhub.validation.CatalogLookup;
+import org.dmhub.validation.ObservationRules;
+import org.dmhub.validation.Violation;
+
+/**
+ * Reads a department's observation file (CSV with a header row, or JSON lines) into observations, filling the
+ * defaults, and checks every one with the hub's own {@link ObservationRules} so that mistakes are found before
+ * anything is sent.
+ */
+public final class ObservationFileReader {
+
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
+    private static final Pattern VIETNAMESE_NUMBER = Pattern.compile("[-+]?(\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d+)?");
+    private static final Pattern NOT_FINITE = Pattern.compile("[-+]?(nan|inf|infinity|∞)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CANONICAL_UUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+    /** Separates the parts a derived eventId is computed from, so that no two different rows run together. */
+    private static final String PART_SEPARATOR = "\u001F";
+
+    private final String department;
+    private final String source;
+    private final CatalogLookup catalog;
+    private final boolean decimalComma;
+    private final Clock clock;
+
+    /**
+     * @param department the publishing department, from the command line or configuration (never from the file)
+     * @param source the name of the sending system, written on every observation
+     * @param decimalComma true to read values in the Vietnamese form {@code 1.234,5}
+     */
+    public ObservationFileReader(String department, String source, CatalogLookup catalog, boolean decimalComma, Clock clock) {
+        this.department = department;
+        this.source = source;
+        this.catalog = catalog;
+        this.decimalComma = decimalComma;
+        this.clock = clock;
+    }
+
+    public FileReadResult read(Path file) throws IOException {
+        return read(Files.readAllBytes(file), ObservationFileFormat.isJsonLines(file));
+    }
+
+    public FileReadResult read(byte[] content, boolean jsonLines) {
+        List<RowError> errors = new ArrayList<>();
+        String text = TextDecoding.decode(content, errors);
+        if (text == null) {
+            return new FileReadResult(0, List.of(), errors);
+        }
+        List<FileRow> rows = jsonLines ? JsonLinesRows.read(text, errors) : CsvRows.read(text, errors);
+        if (rows == null) {
+            return new FileReadResult(0, List.of(), errors);
+        }
+        // one publish time for the whole file: rows without a revision all get the same one
+        Instant publishedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<NumberedObservation> valid = new ArrayList<>();
+        for (FileRow row : rows) {
+            List<RowError> rowErrors = new ArrayList<>();
+            IndicatorObservation observation = toObservation(row, publishedAt, rowErrors);
+            if (observation != null) {
+                for (Violation violation : ObservationRules.check(observation, null, catalog)) {
+                    rowErrors.add(new RowError(row.row(), violation.field(), violation.message() + " [" + violation.reason() + "]"));
+                }
+            }
+            if (rowErrors.isEmpty()) {
+                valid.add(new NumberedObservation(row.row(), observation));
+            }
+            errors.addAll(rowErrors);
+        }
+        return new FileReadResult(rows.size(), valid, errors);
+    }
+
+    /** The row as an observation with every default filled; null when a field cannot be read at all. */
+    private IndicatorObservation toObservation(FileRow row, Instant publishedAt, List<RowError> errors) {
+        int line = row.row();
+        row.fields().forEach((column, text) -> {
+            int max = ObservationFileFormat.maxLength(column);
+            if (text.length() > max) {
+                errors.add(new RowError(line, column, "is " + text.length() + " characters long; at most " + max + " are accepted"));
+            }
+        });
+        for (String required : List.of(INDICATOR, AREA, PERIOD)) {
+            if (row.field(required) == null) {
+                errors.add(new RowError(line, required, "is empty; every row needs " + INDICATOR + ", " + AREA + ", " + PERIOD
+                        + " and (unless RETRACTED) " + VALUE));
+            }
+        }
+        BigDecimal value = parseValue(row, errors);
+        ObservationStatus status = parseStatus(row, errors);
+        Long givenRevision = parseRevision(row, errors);
+        String eventId = row.field(EVENT_ID);
+        if (eventId != null && !CANONICAL_UUID.matcher(eventId).matches()) {
+            errors.add(new RowError(line, EVENT_ID, "'" + eventId + "' is not a UUID (e.g. 3f2b8c1e-9d4a-4b7e-8f00-1a2b3c4d5e6f);"
+                    + " leave it empty to have one derived from the row"));
+        }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        String indicator = row.field(INDICATOR);
+        String unit = row.field(UNIT) != null
+                ? row.field(UNIT)
+                : catalog.indicator(indicator).map(IndicatorDefinition::getUnit).orElse("");
+        long revision = givenRevision != null ? givenRevision : publishedAt.toEpochMilli();
+        if (eventId == null) {
+            eventId = derivedEventId(row, value, status, unit);
+        }
+        return IndicatorObservation.newBuilder()
+                .setEventId(eventId.toLowerCase(Locale.ROOT))
+                .setIndicator(indicator)
+                .setDepartment(department)
+                .setArea(row.field(AREA))
+                .setPeriod(row.field(PERIOD))
+                .setValue(value)
+                .setUnit(unit)
+                .setRevision(revision)
+                .setStatus(status)
+                .setObservedAt(publishedAt)
+                .setPublishedAt(publishedAt)
+                .setSource(source)
+                .setComment(row.field(COMMENT))
+                .build();
+    }
+
+    /**
+     * The same row sent twice gets the same eventId, so that re-sending a file is a no-op at the hub. The revision
+     * takes part as written: a row without one is still the same row when sent again later.
+     */
+    private String derivedEventId(FileRow row, BigDecimal value, ObservationStatus status, String unit) {
+        String content = String.join(PART_SEPARATOR, department, row.field(INDICATOR), row.field(AREA), row.field(PERIOD),
+                value == null ? "" : value.stripTrailingZeros().toPlainString(), status.name(), unit,
+                row.field(REVISION) == null ? "" : row.field(REVISION));
+        return UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private BigDecimal parseValue(FileRow row, List<RowError> errors) {
+        String text = row.field(VALUE);
+        if (text == null) {
+            return null;
+        }
+        if (NOT_FINITE.matcher(text).matches()) {
+            errors.add(new RowError(row.row(), VALUE, "'" + text + "' is not a finite number; write the value itself, or leave it"
+                    + " empty with status RETRACTED [" + RejectionReason.NOT_FINITE + "]"));
+            return null;
+        }
+        boolean vietnamese = decimalComma && !row.valueIsJsonNumber();
+        if (vietnamese && VIETNAMESE_NUMBER.matcher(text).matches()) {
+            return new BigDecimal(text.replace(".", "").replace(',', '.'));
+        }
+        if (!vietnamese && PLAIN_NUMBER.matcher(text).matches()) {
+            return new BigDecimal(text);
+        }
+        String expected = vietnamese
+                ? "write a number with ',' as decimal separator and optional '.' between thousands (e.g. 1.234,5)"
+                : "write a number with '.' as decimal separator and no thousands separator (e.g. 1234.5)"
+                        + (text.contains(",") ? ", or use --decimal-comma for the form 1.234,5" : "");
+        errors.add(new RowError(row.row(), VALUE, "'" + text + "' is not a number; " + expected));
+        return null;
+    }
+
+    private static ObservationStatus parseStatus(FileRow row, List<RowError> errors) {
+        String text = row.field(STATUS);
+        if (text == null) {
+            return ObservationStatus.REPORTED;
+        }
+        for (ObservationStatus status : ObservationStatus.values()) {
+            if (status.name().equalsIgnoreCase(text)) {
+                return status;
+            }
+        }
+        errors.add(new RowError(row.row(), STATUS, "'" + text + "' is not a status; write REPORTED or RETRACTED (empty means REPORTED)"));
+        return ObservationStatus.REPORTED;
+    }
+
+    private static Long parseRevision(FileRow row, List<RowError> errors) {
+        String text = row.field(REVISION);
+        if (text == null) {
+            return null;
+        }
+        try {
+            long revision = Long.parseLong(text);
+            if (revision >= 0) {
+                return revision;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, with what would be valid
+        }
+        errors.add(new RowError(row.row(), REVISION, "'" + text + "' is not a revision; write a whole number from 0 to "
+                + Long.MAX_VALUE + " (higher supersedes lower), or leave it empty to use the publish time"));
+        return null;
+    }
+}

@@ -1,0 +1,17 @@
+package org.dmhub.connector.file;
+
+/**
+ * One problem found in an observation file.
+ *
+ * @param row the 1-based line of a CSV file (the header is line 1) or of a JSON-lines file
+ * @param field the column at fault, or {@code file} when the whole file is unreadable
+ * @param message what is wrong and what would be valid; ends with the hub's reason code in brackets when the
+ *     hub would refuse the observation for the same reason
+ */
+public record RowError(int row, String field, String message) {
+
+    @Override
+    public String toString() {
+        return "row " + row + ", " + field + ": " + message;
+    }
+}

@@ -1,0 +1,191 @@
+package org.dmhub.connector.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.dmhub.connector.catalog.CatalogSnapshot;
+import org.dmhub.connector.support.SampleFramework;
+import org.dmhub.contract.TopicDefinition;
+import org.dmhub.schemas.IndicatorObservation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line's decisions and messages, with the broker and registry replaced by a recording fake. */
+class ConnectorCliTest {
+
+    private static final String HEADER = "indicator,area,period,value,unit,revision,status,eventId,comment\n";
+    private static final String[] CONNECTION = {"--bootstrap-servers", "127.0.0.1:9", "--registry-url", "http://127.0.0.1:9",
+        "--department", "STC"};
+
+    @TempDir
+    Path folder;
+
+    private final RecordingHub hub = new RecordingHub();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void publishesAValidFile() throws IOException {
+        Path file = write("thang10.csv", HEADER + "NS-01,25747,2026-10,1234.5,,,,,\nNS-01,25750,2026-10,7,,,,,\n");
+
+        int exit = run("publish", "--file", file.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("2 rows published to dmhub.observations.STC");
+        assertThat(hub.published).hasSize(2);
+    }
+
+    @Test
+    void aFileWithAnInvalidRowPublishesNothing() throws IOException {
+        Path file = write("thang10.csv", HEADER + "NS-01,25747,2026-10,1234.5,,,,,\nNS-01,25750,2026-10,abc,,,,,\n");
+
+        int exit = run("publish", "--file", file.toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.INVALID_FILE);
+        assertThat(hub.published).isEmpty();
+        assertThat(err.toString()).contains("row 3, value: 'abc' is not a number", "nothing was published");
+    }
+
+    @Test
+    void skipInvalidPublishesTheValidRows() throws IOException {
+        Path file = write("thang10.csv", HEADER + "NS-01,25747,2026-10,1234.5,,,,,\nNS-01,25750,2026-13,1,,,,,\n");
+
+        int exit = run("publish", "--file", file.toString(), "--skip-invalid");
+
+        assertThat(exit).isZero();
+        assertThat(hub.published).hasSize(1);
+        assertThat(err.toString()).contains("row 3, period:", "[PERIOD_MISMATCH]");
+        assertThat(out.toString()).contains("1 rows published to dmhub.observations.STC; 1 invalid rows skipped");
+    }
+
+    @Test
+    void dryRunPublishesNothing() throws IOException {
+        Path file = write("thang10.csv", HEADER + "NS-01,25747,2026-10,1234.5,,,,,\n");
+
+        int exit = run("publish", "--file", file.toString(), "--dry-run");
+
+        assertThat(exit).isZero();
+        assertThat(hub.published).isEmpty();
+        assertThat(out.toString()).contains("1 of 1 rows are valid; dry run");
+    }
+
+    @Test
+    void everyKindOfBadFileExitsNonZeroWithARowNumberedMessage() throws IOException {
+        assertRefused(write("header.csv", "chi_tieu,dia_ban,ky,gia_tri\nNS-01,25747,2026-10,1\n"), "row 1, header: ");
+        assertRefused(write("value.csv", HEADER + "NS-01,25747,2026-10,12 tỷ,,,,,\n"), "row 2, value: ");
+        assertRefused(write("period.csv", HEADER + "NS-01,25747,10/2026,12,,,,,\n"), "row 2, period: ");
+        assertRefused(write("unknown.csv", HEADER + "XX-99,25747,2026-10,12,,,,,\n"), "row 2, indicator: ");
+        assertRefused(write("other.csv", HEADER + "DN-01,25747,2026-10,12,,,,,\n"), "row 2, department: ");
+        assertRefused(write("long.csv", HEADER + "NS-01,25747,2026-10,12,,,,," + "x".repeat(1001) + "\n"), "row 2, comment: ");
+        assertRefused(write("nan.jsonl", "{\"indicator\":\"NS-01\",\"area\":\"25747\",\"period\":\"2026-10\",\"value\":\"NaN\"}\n"),
+                "row 1, value: ");
+        Path workbook = folder.resolve("bao-cao.csv");
+        Files.write(workbook, new byte[] {0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, (byte) 0xFF});
+        assertRefused(workbook, "row 1, file: the file is not UTF-8 text");
+        assertThat(err.toString()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void validateListsEveryBadRow() throws IOException {
+        Path file = write("thang10.csv", HEADER + "NS-01,25747,2026-10,abc,,,,,\nNS-01,99999,2026-10,1,,,,,\n");
+
+        int exit = run("validate", "--file", file.toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.INVALID_FILE);
+        assertThat(err.toString()).contains("row 2, value:", "row 3, area: area 99999 is not in the framework's area list [UNKNOWN_AREA]");
+    }
+
+    @Test
+    void settingsComeFromTheConfigurationFileAndOptionsMayFollowTheCommand() throws IOException {
+        Path config = write("connector.yaml", "bootstrap-servers: 127.0.0.1:9\nregistry-url: http://127.0.0.1:9\ndepartment: SKHDT\n");
+        Path file = write("thang10.csv", HEADER + "NS-01,25747,2026-10,1,,,,,\n");
+
+        int exit = run("publish", "--config", config.toString(), "--department", "STC", "--file", file.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(hub.settings.department()).isEqualTo("STC");
+        assertThat(hub.settings.bootstrapServers()).isEqualTo("127.0.0.1:9");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() throws IOException {
+        Path file = write("thang10.csv", HEADER + "NS-01,25747,2026-10,1,,,,,\n");
+
+        assertThat(runWithout("publish", "--file", file.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("missing --bootstrap-servers");
+        assertThat(run("publish")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("publish", "--file", folder.resolve("none.csv").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(runWithout("--bootstrap-servers", "127.0.0.1:9", "--registry-url", "http://127.0.0.1:9", "--department", "SXD",
+                "publish", "--file", file.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("department SXD is not in the framework");
+        assertThat(run("read", "--topic", "everything")).isEqualTo(ExitCodes.USAGE);
+        assertThat(hub.published).isEmpty();
+    }
+
+    @Test
+    void catalogShowListsTheDepartmentsOwnIndicators() {
+        assertThat(run("catalog", "show")).isZero();
+
+        assertThat(out.toString()).contains("NS-01", "tỷ đồng", "MONTHLY", "COMMUNE", "Thu ngân sách nhà nước trên địa bàn")
+                .doesNotContain("DN-01");
+        assertThat(run("catalog", "show", "--indicator", "DN-01")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("it belongs to SKHDT");
+    }
+
+    private void assertRefused(Path file, String message) {
+        int exit = run("publish", "--file", file.toString());
+        assertThat(exit).as(file.getFileName() + ": " + err).isEqualTo(ExitCodes.INVALID_FILE);
+        assertThat(err.toString()).as(file.getFileName().toString()).contains(message);
+        assertThat(hub.published).isEmpty();
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(folder.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    private int run(String... args) {
+        String[] all = new String[CONNECTION.length + args.length];
+        System.arraycopy(CONNECTION, 0, all, 0, CONNECTION.length);
+        System.arraycopy(args, 0, all, CONNECTION.length, args.length);
+        return runWithout(all);
+    }
+
+    private int runWithout(String... args) {
+        CommandLine commandLine = ConnectorCli.commandLine(hub);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private static final class RecordingHub implements HubAccess {
+
+        private final List<IndicatorObservation> published = new ArrayList<>();
+        private ConnectionSettings settings;
+
+        @Override
+        public CatalogSnapshot loadCatalog(ConnectionSettings settings) {
+            this.settings = settings;
+            return SampleFramework.snapshot();
+        }
+
+        @Override
+        public void publish(ConnectionSettings settings, List<IndicatorObservation> observations) {
+            published.addAll(observations);
+        }
+
+        @Override
+        public void read(ConnectionSettings settings, TopicDefinition<?> topic, Duration quietFor, Consumer<Object> printer) {
+            throw new AssertionError("not expected");
+        }
+    }
+}

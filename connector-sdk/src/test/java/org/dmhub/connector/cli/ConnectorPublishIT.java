@@ -1,0 +1,214 @@
+package org.dmhub.connector.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.dmhub.connector.support.SampleFramework;
+import org.dmhub.contract.RecordKeys;
+import org.dmhub.contract.RegistrySerdes;
+import org.dmhub.contract.Topics;
+import org.dmhub.schemas.IndicatorObservation;
+import org.dmhub.schemas.ObservationRejected;
+import org.dmhub.schemas.ObservationStatus;
+import org.dmhub.schemas.RejectionReason;
+import org.dmhub.testsupport.RegistryProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import picocli.CommandLine;
+
+/**
+ * The command line's own code path against a real broker and the packaged schema registry: what a department
+ * publishes from a file is exactly what the hub reads from its topic.
+ */
+@EmbeddedKafka(partitions = 1, topics = {"dmhub.catalog.indicators", "dmhub.catalog.areas", "dmhub.catalog.departments",
+    "dmhub.observations.STC", "dmhub.observations.rejected"})
+class ConnectorPublishIT {
+
+    private static final Topics TOPICS = Topics.withDefaultPrefix();
+    private static final String DEPARTMENT_TOPIC = TOPICS.observations("STC").name();
+
+    private static RegistryProcess registry;
+    private static boolean catalogPublished;
+
+    @TempDir
+    Path folder;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void startRegistry() {
+        registry = RegistryProcess.startInTempDir();
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        registry.close();
+    }
+
+    @Test
+    void publishesACsvFileExactlyAndTheSameFileTwiceWithTheSameEventIds(EmbeddedKafkaBroker broker) throws IOException {
+        publishCatalog(broker);
+        Path file = Files.writeString(folder.resolve("thang10.csv"), "\uFEFF"
+                + "indicator,area,period,value,unit,revision,status,eventId,comment\n"
+                + "NS-01,25747,2026-10,98765.123456789012,tỷ đồng,3,REPORTED,,Số liệu ước tính tháng 10\n"
+                + "NS-01,25750,2026-10,0.000000000001,,,,,\n"
+                + "NS-01,25747,2026-10,,,4,RETRACTED,,gửi nhầm hai lần\n", StandardCharsets.UTF_8);
+
+        assertThat(publish(broker, file)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("3 rows published to dmhub.observations.STC");
+
+        List<IndicatorObservation> first = readDepartmentTopic(broker, "2026-10", 3);
+        assertThat(first).extracting(IndicatorObservation::getArea).containsExactly("25747", "25750", "25747");
+        IndicatorObservation reported = first.get(0);
+        assertThat(reported.getValue()).isEqualByComparingTo("98765.123456789012");
+        assertThat(reported.getUnit()).isEqualTo("tỷ đồng");
+        assertThat(reported.getRevision()).isEqualTo(3L);
+        assertThat(reported.getDepartment()).isEqualTo("STC");
+        assertThat(reported.getComment()).isEqualTo("Số liệu ước tính tháng 10");
+        assertThat(reported.getSource()).isEqualTo("Phần mềm kế toán ngân sách");
+        IndicatorObservation defaulted = first.get(1);
+        assertThat(defaulted.getValue()).isEqualByComparingTo("0.000000000001");
+        assertThat(defaulted.getUnit()).isEqualTo("tỷ đồng");
+        assertThat(defaulted.getStatus()).isEqualTo(ObservationStatus.REPORTED);
+        assertThat(defaulted.getRevision()).isEqualTo(defaulted.getPublishedAt().toEpochMilli());
+        IndicatorObservation retracted = first.get(2);
+        assertThat(retracted.getStatus()).isEqualTo(ObservationStatus.RETRACTED);
+        assertThat(retracted.getValue()).isNull();
+        assertThat(retracted.getComment()).isEqualTo("gửi nhầm hai lần");
+
+        assertThat(publish(broker, file)).as(err.toString()).isZero();
+        List<IndicatorObservation> both = readDepartmentTopic(broker, "2026-10", 6);
+        assertThat(both.subList(3, 6)).extracting(IndicatorObservation::getEventId)
+                .containsExactlyElementsOf(first.stream().map(IndicatorObservation::getEventId).toList());
+    }
+
+    @Test
+    void publishesAJsonLinesFile(EmbeddedKafkaBroker broker) throws IOException {
+        publishCatalog(broker);
+        Path file = Files.writeString(folder.resolve("thang11.jsonl"), """
+                {"indicator":"NS-01","area":"25747","period":"2026-11","value":99999.999999999999,"revision":1,"comment":"Thuế thu nhập"}
+                {"indicator":"NS-01","area":"25750","period":"2026-11","value":"42"}
+                """, StandardCharsets.UTF_8);
+
+        assertThat(publish(broker, file)).as(err.toString()).isZero();
+
+        List<IndicatorObservation> read = readDepartmentTopic(broker, "2026-11", 2);
+        assertThat(read.get(0).getValue()).isEqualByComparingTo("99999.999999999999");
+        assertThat(read.get(0).getComment()).isEqualTo("Thuế thu nhập");
+        assertThat(read.get(1).getValue()).isEqualByComparingTo("42");
+        assertThat(read.get(1).getUnit()).isEqualTo("tỷ đồng");
+    }
+
+    @Test
+    void catalogShowReadsTheCatalogTopics(EmbeddedKafkaBroker broker) {
+        publishCatalog(broker);
+
+        assertThat(execute(broker, "catalog", "show")).as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("NS-01", "Thu ngân sách nhà nước trên địa bàn").doesNotContain("DN-01");
+    }
+
+    @Test
+    void readPrintsEveryRecordOfTheRejectedTopic(EmbeddedKafkaBroker broker) {
+        ObservationRejected rejected = ObservationRejected.newBuilder()
+                .setReasons(List.of(RejectionReason.UNKNOWN_AREA))
+                .setDetails(List.of("area 99999 is not in the framework's area list"))
+                .setSourceTopic(DEPARTMENT_TOPIC)
+                .setSourcePartition(0)
+                .setSourceOffset(41L)
+                .setDepartment("STC")
+                .setRejectedAt(Instant.parse("2026-11-05T08:30:00Z"))
+                .build();
+        send(broker, TOPICS.rejected().name(), "NS-01|99999|2026-10", rejected);
+
+        assertThat(execute(broker, "read", "--topic", "rejected", "--timeout", "2s")).as(err.toString()).isZero();
+
+        assertThat(out.toString().lines()).containsExactly(rejected.toString());
+    }
+
+    private int publish(EmbeddedKafkaBroker broker, Path file) {
+        return execute(broker, "--source", "Phần mềm kế toán ngân sách", "publish", "--file", file.toString());
+    }
+
+    private int execute(EmbeddedKafkaBroker broker, String... args) {
+        List<String> all = new ArrayList<>(List.of("--bootstrap-servers", broker.getBrokersAsString(),
+                "--registry-url", registry.baseUrl(), "--department", "STC"));
+        all.addAll(List.of(args));
+        CommandLine commandLine = ConnectorCli.commandLine(new KafkaHubAccess());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(all.toArray(String[]::new));
+    }
+
+    /** The framework as the focal point would publish it: one producer per topic, as the serializer requires. */
+    private static synchronized void publishCatalog(EmbeddedKafkaBroker broker) {
+        if (catalogPublished) {
+            return;
+        }
+        SampleFramework.INDICATORS.forEach(indicator -> send(broker, TOPICS.indicators().name(), indicator.getCode(), indicator));
+        SampleFramework.AREAS.forEach(area -> send(broker, TOPICS.areas().name(), area.getCode(), area));
+        SampleFramework.DEPARTMENTS.forEach(department -> send(broker, TOPICS.departments().name(), department.getCode(), department));
+        catalogPublished = true;
+    }
+
+    private static void send(EmbeddedKafkaBroker broker, String topic, String key, SpecificRecord value) {
+        Map<String, Object> config = new HashMap<>(new RegistrySerdes(registry.baseUrl()).producerConfig());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception failed) {
+            throw new AssertionError("could not publish the catalog", failed);
+        }
+    }
+
+    /** The department topic from its beginning with a plain consumer and the shared deserializer. */
+    private static List<IndicatorObservation> readDepartmentTopic(EmbeddedKafkaBroker broker, String period, int expected) {
+        Map<String, Object> config = new HashMap<>(new RegistrySerdes(registry.baseUrl()).consumerConfig());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "connector-it-" + UUID.randomUUID());
+        List<IndicatorObservation> read = new ArrayList<>();
+        try (KafkaConsumer<String, IndicatorObservation> consumer = new KafkaConsumer<>(config)) {
+            TopicPartition partition = new TopicPartition(DEPARTMENT_TOPIC, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (read.size() < expected && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, IndicatorObservation> record : consumer.poll(Duration.ofMillis(300))) {
+                    IndicatorObservation observation = record.value();
+                    if (observation.getPeriod().equals(period)) {
+                        assertThat(record.key()).isEqualTo(RecordKeys.valueKey(observation.getIndicator(), observation.getArea(),
+                                observation.getPeriod()));
+                        read.add(observation);
+                    }
+                }
+            }
+        }
+        assertThat(read).hasSize(expected);
+        return read;
+    }
+}
