@@ -59,7 +59,7 @@ public final class RollUpDerivedIndicators implements ProcessorSupplier<String, 
                 UnitInputChange change = record.value();
                 String unitKey = record.key() + RecordKeys.SEPARATOR + change.getUnit();
                 UnitInputs current = inputs.get(unitKey);
-                UnitInputs updated = current == null ? new UnitInputs(null, null) : UnitInputs.newBuilder(current).build();
+                UnitInputs updated = current == null ? new UnitInputs(null, null) : new UnitInputs(current.getValue(), current.getCompanion());
                 if (change.getCompanion()) {
                     updated.setCompanion(change.getValue());
                 } else {

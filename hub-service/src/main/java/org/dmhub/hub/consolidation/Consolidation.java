@@ -50,13 +50,13 @@ public final class Consolidation {
         List<String> applied = new ArrayList<>(earlierEvents.size() + 1);
         applied.addAll(earlierEvents);
         applied.add(observation.getEventId());
-        return ConsolidatedValue.newBuilder()
-                .setRevision(observation.getRevision())
-                .setRetracted(observation.getRetracted())
-                .setValue(observation.getRetracted() ? null : observation.getValue())
-                .setUnit(observation.getUnit())
-                .setAppliedEventIds(applied)
-                .build();
+        ConsolidatedValue value = new ConsolidatedValue();
+        value.setRevision(observation.getRevision());
+        value.setRetracted(observation.getRetracted());
+        value.setValue(observation.getRetracted() ? null : observation.getValue());
+        value.setUnit(observation.getUnit());
+        value.setAppliedEventIds(applied);
+        return value;
     }
 
     private static boolean sameContent(ConsolidatedValue current, AcceptedObservation observation) {

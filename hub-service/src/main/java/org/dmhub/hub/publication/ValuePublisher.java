@@ -88,40 +88,41 @@ public final class ValuePublisher {
             long now) {
         String key = RecordKeys.valueKey(indicator.getCode(), area.getCode(), period);
         Instant computedAt = Instant.ofEpochMilli(now);
-        context.forward(new Record<>(key, AreaValue.newBuilder()
-                .setIndicator(indicator.getCode())
-                .setNationalCode(indicator.getNationalCode())
-                .setArea(area.getCode())
-                .setAreaLevel(area.getLevel())
-                .setPeriod(period)
-                .setValue(result.value())
-                .setUnit(indicator.getUnit())
-                .setAggregation(indicator.getAggregation())
-                .setContributing(result.contributing())
-                .setExpected(result.expected())
-                .setCompleteness(result.completeness())
-                .setRevision(revision)
-                .setComputedAt(computedAt)
-                .setAreaName(area.getName())
-                .setIndicatorName(indicator.getName())
-                .build(), now));
+        // setters, not Avro's builder: the builder deep-copies and validates every field, a measurable cost here
+        AreaValue value = new AreaValue();
+        value.setIndicator(indicator.getCode());
+        value.setNationalCode(indicator.getNationalCode());
+        value.setArea(area.getCode());
+        value.setAreaLevel(area.getLevel());
+        value.setPeriod(period);
+        value.setValue(result.value());
+        value.setUnit(indicator.getUnit());
+        value.setAggregation(indicator.getAggregation());
+        value.setContributing(result.contributing());
+        value.setExpected(result.expected());
+        value.setCompleteness(result.completeness());
+        value.setRevision(revision);
+        value.setComputedAt(computedAt);
+        value.setAreaName(area.getName());
+        value.setIndicatorName(indicator.getName());
+        context.forward(new Record<>(key, value, now));
         if (indicator.getNationalCode() != null && area.getParentCode() == null) {
-            context.forward(new Record<>(key, NationalAggregate.newBuilder()
-                    .setIndicator(indicator.getCode())
-                    .setNationalCode(indicator.getNationalCode())
-                    .setArea(area.getCode())
-                    .setPeriod(period)
-                    .setValue(result.value())
-                    .setUnit(indicator.getUnit())
-                    .setAggregation(indicator.getAggregation())
-                    .setContributing(result.contributing())
-                    .setExpected(result.expected())
-                    .setCompleteness(result.completeness())
-                    .setRevision(revision)
-                    .setComputedAt(computedAt)
-                    .setProvinceName(area.getName())
-                    .setIndicatorName(indicator.getName())
-                    .build(), now));
+            NationalAggregate aggregate = new NationalAggregate();
+            aggregate.setIndicator(indicator.getCode());
+            aggregate.setNationalCode(indicator.getNationalCode());
+            aggregate.setArea(area.getCode());
+            aggregate.setPeriod(period);
+            aggregate.setValue(result.value());
+            aggregate.setUnit(indicator.getUnit());
+            aggregate.setAggregation(indicator.getAggregation());
+            aggregate.setContributing(result.contributing());
+            aggregate.setExpected(result.expected());
+            aggregate.setCompleteness(result.completeness());
+            aggregate.setRevision(revision);
+            aggregate.setComputedAt(computedAt);
+            aggregate.setProvinceName(area.getName());
+            aggregate.setIndicatorName(indicator.getName());
+            context.forward(new Record<>(key, aggregate, now));
         }
     }
 }

@@ -93,24 +93,24 @@ public final class ValidateObservations implements ProcessorSupplier<byte[], byt
     }
 
     private static AcceptedObservation accepted(IndicatorObservation observation, RecordMetadata source) {
-        return AcceptedObservation.newBuilder()
-                .setEventId(observation.getEventId())
-                .setIndicator(observation.getIndicator())
-                .setDepartment(observation.getDepartment())
-                .setArea(observation.getArea())
-                .setPeriod(observation.getPeriod())
-                .setValue(observation.getStatus() == ObservationStatus.RETRACTED ? null : observation.getValue())
-                .setUnit(observation.getUnit())
-                .setRevision(observation.getRevision())
-                .setRetracted(observation.getStatus() == ObservationStatus.RETRACTED)
-                .setObservedAt(observation.getObservedAt())
-                .setPublishedAt(observation.getPublishedAt())
-                .setSource(observation.getSource())
-                .setComment(observation.getComment())
-                .setSourceTopic(source.topic())
-                .setSourcePartition(source.partition())
-                .setSourceOffset(source.offset())
-                .build();
+        AcceptedObservation accepted = new AcceptedObservation();
+        accepted.setEventId(observation.getEventId());
+        accepted.setIndicator(observation.getIndicator());
+        accepted.setDepartment(observation.getDepartment());
+        accepted.setArea(observation.getArea());
+        accepted.setPeriod(observation.getPeriod());
+        accepted.setValue(observation.getStatus() == ObservationStatus.RETRACTED ? null : observation.getValue());
+        accepted.setUnit(observation.getUnit());
+        accepted.setRevision(observation.getRevision());
+        accepted.setRetracted(observation.getStatus() == ObservationStatus.RETRACTED);
+        accepted.setObservedAt(observation.getObservedAt());
+        accepted.setPublishedAt(observation.getPublishedAt());
+        accepted.setSource(observation.getSource());
+        accepted.setComment(observation.getComment());
+        accepted.setSourceTopic(source.topic());
+        accepted.setSourcePartition(source.partition());
+        accepted.setSourceOffset(source.offset());
+        return accepted;
     }
 
     /** The observation as its department sent it, rebuilt from an accepted one (for a refusal after consolidation). */

@@ -200,6 +200,15 @@ public final class ConsolidationBenchmark {
                     viewEnd, national);
             System.out.println("baseline  " + baseline);
         }
+        deleteTopicsOfThisRun(bootstrap, run);
+    }
+
+    /** Leaves the stack as it was: every topic of this run (inputs, outputs, the hub's internal ones) is deleted. */
+    private static void deleteTopicsOfThisRun(String bootstrap, String run) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Set<String> ours = admin.listTopics().names().get().stream().filter(name -> name.startsWith(run)).collect(Collectors.toSet());
+            admin.deleteTopics(ours).all().get();
+        }
     }
 
     private static long lag(Admin admin, String group, Set<String> topicNames) throws Exception {
