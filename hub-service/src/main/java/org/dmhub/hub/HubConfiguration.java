@@ -63,8 +63,12 @@ class HubConfiguration {
      */
     @Bean
     StreamsBuilderFactoryBeanConfigurer replaceFailedStreamThreads() {
-        return factory -> factory.setStreamsUncaughtExceptionHandler(
-                exception -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
+        return factory -> {
+            factory.setStreamsUncaughtExceptionHandler(
+                    exception -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
+            // a stopped hub leaves its group at once, so that a restarted one is not kept waiting for its session to expire
+            factory.setLeaveGroupOnClose(true);
+        };
     }
 
     /** Creates the contract topics that do not exist yet, with their cleanup policies; existing ones are left as they are. */
