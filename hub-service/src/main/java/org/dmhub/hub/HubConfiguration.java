@@ -62,7 +62,7 @@ class HubConfiguration {
      * instead of stopping the hub: exactly-once processing makes the retry safe.
      */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer replaceFailedStreamThreads() {
+    StreamsBuilderFactoryBeanConfigurer streamThreadLifecycle() {
         return factory -> {
             factory.setStreamsUncaughtExceptionHandler(
                     exception -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
