@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.Aggregation;
 import org.dmhub.schemas.IndicatorDefinition;
@@ -28,22 +26,9 @@ class ObservationRulesTest {
             .setAggregation(Aggregation.RATIO).setReportingLevel(null).setNumerator("HC-02").setDenominator("HC-01")
             .setOwner("VPUBND").setUnit("%").build();
 
-    private static final CatalogLookup CATALOG = new CatalogLookup() {
-        private final Map<String, IndicatorDefinition> indicators = Map.of("NS-01", BUDGET, "NS-00", RETIRED, "HC-03", ON_TIME_RATE);
-        private final Map<String, AdminArea> areas = Map.of(
-                "74", new AdminArea("74", "Bình Dương", "PROVINCE", null),
-                "25747", new AdminArea("25747", "Phú Cường", "COMMUNE", "74"));
-
-        @Override
-        public Optional<IndicatorDefinition> indicator(String code) {
-            return Optional.ofNullable(indicators.get(code));
-        }
-
-        @Override
-        public Optional<AdminArea> area(String code) {
-            return Optional.ofNullable(areas.get(code));
-        }
-    };
+    private static final CatalogLookup CATALOG = CatalogLookup.of(List.of(BUDGET, RETIRED, ON_TIME_RATE), List.of(
+            new AdminArea("74", "Bình Dương", "PROVINCE", null),
+            new AdminArea("25747", "Phú Cường", "COMMUNE", "74")));
 
     private static IndicatorObservation.Builder valid() {
         return IndicatorObservation.newBuilder().setEventId("e-1").setIndicator("NS-01").setDepartment("STC").setArea("25747")

@@ -6,13 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.dmhub.connector.support.SampleFramework;
-import org.dmhub.schemas.AdminArea;
-import org.dmhub.schemas.IndicatorDefinition;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.ObservationStatus;
 import org.dmhub.validation.CatalogLookup;
@@ -23,22 +17,7 @@ class ObservationFileReaderTest {
     private static final Instant NOW = Instant.parse("2026-11-05T08:30:00.123Z");
 
     /** The framework as the rules see it, without Kafka. */
-    private static final CatalogLookup CATALOG = new CatalogLookup() {
-        private final Map<String, IndicatorDefinition> indicators = SampleFramework.INDICATORS.stream()
-                .collect(Collectors.toMap(IndicatorDefinition::getCode, Function.identity()));
-        private final Map<String, AdminArea> areas = SampleFramework.AREAS.stream()
-                .collect(Collectors.toMap(AdminArea::getCode, Function.identity()));
-
-        @Override
-        public Optional<IndicatorDefinition> indicator(String code) {
-            return Optional.ofNullable(indicators.get(code));
-        }
-
-        @Override
-        public Optional<AdminArea> area(String code) {
-            return Optional.ofNullable(areas.get(code));
-        }
-    };
+    private static final CatalogLookup CATALOG = CatalogLookup.of(SampleFramework.INDICATORS, SampleFramework.AREAS);
 
     private static final String HEADER = "indicator,area,period,value,unit,revision,status,eventId,comment\n";
 
