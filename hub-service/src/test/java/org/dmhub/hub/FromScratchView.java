@@ -138,6 +138,10 @@ final class FromScratchView {
                 default -> throw new IllegalStateException(target);
             };
         }
+        // more than 26 integer digits cannot travel as decimal(38,12): published without a value
+        if (result != null && result.precision() - result.scale() > 26) {
+            result = null;
+        }
         return new Expected(result, n, units.size());
     }
 

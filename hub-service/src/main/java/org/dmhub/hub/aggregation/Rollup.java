@@ -11,7 +11,8 @@ import org.dmhub.validation.Decimals;
  * Rolls reporting units' values up the area hierarchy by an indicator's rule. Every area's value is computed from
  * the units in its subtree, never from its children's results: an average is the mean over units (not a mean of
  * child means) and a ratio is factor·Σnumerator/Σdenominator at every level (not an average of child ratios).
- * SUM, MIN, MAX and NONE are exact; divided results are rounded half-even to 12 decimal places.
+ * SUM, MIN, MAX and NONE are exact; divided results are rounded half-even to 12 decimal places. A result with more
+ * than 26 integer digits does not fit {@code decimal(38,12)}: the area then has no value.
  */
 public final class Rollup {
 
@@ -89,6 +90,13 @@ public final class Rollup {
         }
 
         BigDecimal value(BigDecimal factor) {
+            BigDecimal value = exactOrDivided(factor);
+            // a sum of huge values, or a ratio over denominators summing to almost nothing, may not fit the wire's
+            // decimal(38,12): such an area is published without a value rather than stopping the hub
+            return value == null || Decimals.exceedsPrecision(value) ? null : value;
+        }
+
+        private BigDecimal exactOrDivided(BigDecimal factor) {
             if (contributing == 0) {
                 return null;
             }

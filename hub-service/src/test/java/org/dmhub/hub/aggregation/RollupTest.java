@@ -104,6 +104,17 @@ class RollupTest {
     }
 
     @Test
+    void aResultTooLargeForTheWireHasNoValueButKeepsItsCounts() {
+        AreaResult province = Rollup.compute(Aggregation.RATIO, new BigDecimal(100), TREE, "COMMUNE", Map.of(
+                "A", new UnitInput(d("99999999999999999999999999"), d("0.000000000001")))).get("P");
+        assertThat(province.value()).isNull();
+        assertThat(province.contributing()).isEqualTo(1);
+        AreaResult sum = rollUp(Aggregation.SUM, Map.of(
+                "A", UnitInput.of(d("99999999999999999999999999")), "B", UnitInput.of(d("99999999999999999999999999")))).get("D1");
+        assertThat(sum.value()).isNull();
+    }
+
+    @Test
     void completenessIsRoundedHalfEvenToTwelvePlaces() {
         assertThat(new AreaResult(d("1"), 2, 3).completeness()).isEqualTo(d("0.666666666667"));
     }
