@@ -64,7 +64,7 @@ class ViewRebuildIT {
         hub.awaitHealthy(Duration.ofSeconds(90));
         try (KafkaConsumer<String, SpecificRecord> reader = TestKafka.committedReader(bootstrap, serdes, topics)) {
             Map<String, AreaValue> view = readUntil(reader, latest -> latest.containsKey("SUM-1|D1|2026-01")
-                    && latest.get("SUM-1|P|2026-01").getContributing() == 9);
+                    && latest.containsKey("SUM-1|P|2026-01") && latest.get("SUM-1|P|2026-01").getContributing() == 9);
             assertThat(view.get("SUM-1|D1|2026-01").getValue()).isEqualByComparingTo("30");
             hub.stop();
 
@@ -81,15 +81,23 @@ class ViewRebuildIT {
             rebuilt.start();
             try {
                 rebuilt.awaitHealthy(Duration.ofSeconds(90));
-                Map<String, AreaValue> after = readUntil(reader, latest -> latest.get("SUM-1|D1|2026-01").getValue().intValue() == 40);
-                assertThat(after.get("SUM-1|D0|2026-01").getValue()).isEqualByComparingTo("20");
-                assertThat(after.get("SUM-1|P|2026-01").getValue()).isEqualByComparingTo("90");
-                assertThat(after.get("SUM-1|P|2026-01").getRevision()).as("above every revision of generation 0")
+                Map<String, AreaValue> after = readUntil(reader, latest -> hasValue(latest, "SUM-1|D1|2026-01", 40)
+                        && hasValue(latest, "SUM-1|D0|2026-01", 20)
+                        && latest.get("SUM-1|P|2026-01").getRevision() > ValuePublisher.REVISIONS_PER_GENERATION);
+                assertThat(after.get("SUM-1|P|2026-01").getValue()).as("the province total does not change when a commune moves")
+                        .isEqualByComparingTo("90");
+                assertThat(after.get("SUM-1|D1|2026-01").getRevision()).as("above every revision of generation 0")
                         .isGreaterThan(ValuePublisher.REVISIONS_PER_GENERATION);
             } finally {
                 rebuilt.stop();
             }
         }
+    }
+
+    /** The view publishes each area separately, in no fixed order: a key may not have arrived yet. */
+    private static boolean hasValue(Map<String, AreaValue> latest, String key, int expected) {
+        AreaValue value = latest.get(key);
+        return value != null && value.getValue() != null && value.getValue().intValue() == expected;
     }
 
     private static Map<String, AreaValue> readUntil(KafkaConsumer<String, SpecificRecord> reader,
