@@ -1,5 +1,6 @@
 package org.dmhub.connector;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +18,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.dmhub.contract.RecordKeys;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.Topics;
+import org.dmhub.connector.spool.Spool;
+import org.dmhub.connector.spool.SpoolSender;
+import org.dmhub.connector.spool.StillSpooledException;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.ObservationStatus;
 import org.dmhub.validation.Decimals;
@@ -25,6 +29,11 @@ import org.dmhub.validation.Decimals;
  * Publishes one department's observations to its topic, {@code dmhub.observations.<DEPARTMENT>}, in the
  * contract's wire format. Sends are idempotent and acknowledged by every in-sync replica, so a retry after a
  * network error never duplicates nor loses an observation.
+ *
+ * <p>With a {@linkplain Builder#spool(Path) spool folder} (recommended for anything that runs unattended), every
+ * observation is first written to a durable local file and sent from there, in order, by a background thread:
+ * {@link #publish} does not wait for the broker, an outage of the broker or the registry only delays the sending, and
+ * what is still in the spool when the process ends is sent by the next connector opened on the same folder.
  *
  * <pre>{@code
  * try (DmConnector connector = DmConnector.builder()
@@ -46,6 +55,9 @@ public final class DmConnector implements AutoCloseable {
     private final String source;
     private final String topic;
     private final KafkaProducer<String, IndicatorObservation> producer;
+    /** Null without a spool folder: sends go straight to the producer. */
+    private final SpoolSender spoolSender;
+    private final Duration timeout;
 
     private DmConnector(Builder builder) {
         this.department = builder.department;
@@ -58,8 +70,23 @@ public final class DmConnector implements AutoCloseable {
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "dmhub-connector-" + builder.department);
         // a missing topic or an unreachable broker surfaces as an error after this long instead of blocking
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) builder.timeout.toMillis());
+        if (builder.spoolFolder != null) {
+            // the producer retries for as long as the broker is away; the spool keeps what a process end would lose
+            config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
+        }
         config.putAll(builder.extraProducerConfig);
-        this.producer = new KafkaProducer<>(config);
+        this.timeout = builder.timeout;
+        Spool spool = builder.spoolFolder == null ? null : Spool.open(builder.spoolFolder);
+        try {
+            this.producer = new KafkaProducer<>(config);
+        } catch (RuntimeException e) {
+            if (spool != null) {
+                spool.close();
+            }
+            throw e;
+        }
+        this.spoolSender = spool == null ? null
+                : new SpoolSender(spool, producer, topic, o -> RecordKeys.valueKey(o.getIndicator(), o.getArea(), o.getPeriod()));
     }
 
     public static Builder builder() {
@@ -89,15 +116,45 @@ public final class DmConnector implements AutoCloseable {
     /**
      * Sends one observation; the future completes once the broker has stored it. The value is brought to the
      * wire's scale of 12 decimal places (a value needing more is refused: check with {@code ObservationRules} first).
+     * With a spool, the observation is in the spool file when this method returns.
      *
      * @throws IllegalArgumentException when the observation names another department
      */
     public CompletableFuture<RecordMetadata> publish(IndicatorObservation observation) {
-        if (!department.equals(observation.getDepartment())) {
-            throw new IllegalArgumentException("this connector publishes for department " + department + ", not "
-                    + observation.getDepartment());
+        return publishEach(List.of(observation)).get(0);
+    }
+
+    /** Sends observations in order; the future completes once the broker has stored all of them. */
+    public CompletableFuture<List<RecordMetadata>> publishAll(List<IndicatorObservation> observations) {
+        List<CompletableFuture<RecordMetadata>> sends = publishEach(observations);
+        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                .thenApply(done -> sends.stream().map(CompletableFuture::join).toList());
+    }
+
+    /**
+     * Sends observations in order, with one future per observation (completed when the broker has stored it), e.g.
+     * to show progress. With a spool, all of them are written to the spool file at once.
+     */
+    public List<CompletableFuture<RecordMetadata>> publishEach(List<IndicatorObservation> observations) {
+        List<IndicatorObservation> wire = new ArrayList<>(observations.size());
+        for (IndicatorObservation observation : observations) {
+            if (!department.equals(observation.getDepartment())) {
+                throw new IllegalArgumentException("this connector publishes for department " + department + ", not "
+                        + observation.getDepartment());
+            }
+            wire.add(atWireScale(observation));
         }
-        IndicatorObservation wire = atWireScale(observation);
+        if (spoolSender != null) {
+            return spoolSender.add(wire);
+        }
+        List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>(wire.size());
+        for (IndicatorObservation observation : wire) {
+            sends.add(send(observation));
+        }
+        return sends;
+    }
+
+    private CompletableFuture<RecordMetadata> send(IndicatorObservation wire) {
         String key = RecordKeys.valueKey(wire.getIndicator(), wire.getArea(), wire.getPeriod());
         CompletableFuture<RecordMetadata> stored = new CompletableFuture<>();
         try {
@@ -114,24 +171,49 @@ public final class DmConnector implements AutoCloseable {
         return stored;
     }
 
-    /** Sends observations in order; the future completes once the broker has stored all of them. */
-    public CompletableFuture<List<RecordMetadata>> publishAll(List<IndicatorObservation> observations) {
-        List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>(observations.size());
-        for (IndicatorObservation observation : observations) {
-            sends.add(publish(observation));
+    /** How many observations wait in the spool for the broker (0 without a spool). */
+    public long spooled() {
+        return spoolSender == null ? 0 : spoolSender.pending();
+    }
+
+    /**
+     * Waits until every observation published so far, including those a previous process left in the spool, has
+     * been acknowledged; false when {@code timeout} passed first (they stay spooled and keep being sent).
+     */
+    public boolean flush(Duration timeout) throws InterruptedException {
+        if (spoolSender != null) {
+            return spoolSender.awaitEmpty(timeout);
         }
-        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                .thenApply(done -> sends.stream().map(CompletableFuture::join).toList());
-    }
-
-    /** Waits until every observation sent so far has been acknowledged or has failed. */
-    public void flush() {
         producer.flush();
+        return true;
     }
 
+    /** Waits until every observation published so far has been acknowledged (or, without a spool, has failed). */
+    public void flush() {
+        if (spoolSender == null) {
+            producer.flush();
+            return;
+        }
+        try {
+            while (!spoolSender.awaitEmpty(Duration.ofMinutes(1))) {
+                // keeps waiting: the spool is sent whenever the broker is back
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops the connector. With a spool, sends still unacknowledged after the builder's timeout stay in the spool
+     * file; their futures fail with {@link StillSpooledException}.
+     */
     @Override
     public void close() {
-        producer.close();
+        if (spoolSender != null) {
+            spoolSender.close(timeout);
+        } else {
+            producer.close();
+        }
     }
 
     private static IndicatorObservation atWireScale(IndicatorObservation observation) {
@@ -151,6 +233,7 @@ public final class DmConnector implements AutoCloseable {
         private Topics topics = Topics.withDefaultPrefix();
         private Duration timeout = Duration.ofSeconds(30);
         private final Map<String, Object> extraProducerConfig = new HashMap<>();
+        private Path spoolFolder;
 
         private Builder() {
         }
@@ -185,7 +268,19 @@ public final class DmConnector implements AutoCloseable {
             return this;
         }
 
-        /** How long a send may wait for the broker's metadata before failing (30 s by default). */
+        /**
+         * A folder for the durable spool (created if missing; one connector process at a time per folder). Without
+         * one, observations are sent straight to the broker and lost if the process ends before it acknowledges them.
+         */
+        public Builder spool(Path folder) {
+            this.spoolFolder = folder;
+            return this;
+        }
+
+        /**
+         * How long a send may wait for the broker's metadata before failing, and, with a spool, how long closing waits
+         * for unacknowledged sends (30 s by default).
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
             return this;

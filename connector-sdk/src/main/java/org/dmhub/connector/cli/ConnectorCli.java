@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.dmhub.connector.catalog.CatalogSnapshot;
+import org.dmhub.connector.spool.SpoolUnavailableException;
 import org.dmhub.contract.Topics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +22,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** {@code dmhub-connector}: publish a department's observation files to the hub, and look at what the hub holds. */
 @Command(name = "dmhub-connector", mixinStandardHelpOptions = true, version = "dmhub-connector 0.1.0",
         description = "Publishes a department's indicator observations to the DM Hub and reads what the hub publishes.",
-        subcommands = {PublishCommand.class, ValidateCommand.class, CatalogCommand.class, ReadCommand.class},
+        subcommands = {PublishCommand.class, ValidateCommand.class, PollCommand.class, SendCommand.class, CatalogCommand.class,
+            ReadCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dmhub-connector --config connector.yaml validate --file thang10.csv",
@@ -30,6 +32,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
             "      publish --file thang10.csv",
             "  dmhub-connector --config connector.yaml publish --file thang10.csv \\",
             "      --decimal-comma --dry-run",
+            "  dmhub-connector --config connector.yaml poll --jdbc-url jdbc:postgresql://db/ketoan \\",
+            "      --query-file chi-tieu.sql --watermark-column updated_at --interval 5m",
             "  dmhub-connector --config connector.yaml catalog show --indicator NS-01",
             "  dmhub-connector --config connector.yaml read --topic rejected",
             "",
@@ -38,12 +42,13 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
             "  registry-url: http://registry:8081",
             "  department: STC",
             "  source: Phan mem ke toan ngan sach",
+            "  spool: /var/lib/dmhub-connector/STC",
             "",
             "Exit codes: 0 ok, 1 invalid file, 2 usage error,",
             "            3 broker or registry unreachable, 4 internal error."})
 public final class ConnectorCli implements Runnable {
 
-    private static final Set<String> CONFIG_KEYS = Set.of("bootstrap-servers", "registry-url", "department", "source");
+    private static final Set<String> CONFIG_KEYS = Set.of("bootstrap-servers", "registry-url", "department", "source", "spool");
 
     @Option(names = "--bootstrap-servers", scope = ScopeType.INHERIT, paramLabel = "HOST:PORT[,HOST:PORT]",
             description = "the hub's Kafka brokers")
@@ -61,8 +66,12 @@ public final class ConnectorCli implements Runnable {
             description = "the name of the sending system, written on every observation (default: dmhub-connector)")
     private String source;
 
+    @Option(names = "--spool", scope = ScopeType.INHERIT, paramLabel = "FOLDER",
+            description = "where observations wait until the broker has stored them (default: ~/.dmhub-connector/<DEPARTMENT>)")
+    private Path spool;
+
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
-            description = "a YAML file with bootstrap-servers, registry-url, department, source")
+            description = "a YAML file with bootstrap-servers, registry-url, department, source, spool")
     private Path config;
 
     @CommandLine.Spec
@@ -105,7 +114,8 @@ public final class ConnectorCli implements Runnable {
                 choose(bootstrapServers, fromFile, "bootstrap-servers"),
                 choose(registryUrl, fromFile, "registry-url"),
                 choose(department, fromFile, "department"),
-                firstNonNull(choose(source, fromFile, "source"), "dmhub-connector"));
+                firstNonNull(choose(source, fromFile, "source"), "dmhub-connector"),
+                spoolFolder(fromFile));
         require(settings.bootstrapServers(), "--bootstrap-servers", "bootstrap-servers");
         require(settings.registryUrl(), "--registry-url", "registry-url");
         if (departmentRequired) {
@@ -159,6 +169,17 @@ public final class ConnectorCli implements Runnable {
         return values;
     }
 
+    private Path spoolFolder(Map<String, String> fromFile) {
+        if (spool != null) {
+            return spool;
+        }
+        if (fromFile.containsKey("spool")) {
+            return Path.of(fromFile.get("spool"));
+        }
+        String department = choose(this.department, fromFile, "department");
+        return Path.of(System.getProperty("user.home"), ".dmhub-connector", department == null ? "default" : department);
+    }
+
     private static String choose(String fromCommandLine, Map<String, String> fromFile, String key) {
         return firstNonNull(fromCommandLine, fromFile.get(key));
     }
@@ -178,6 +199,10 @@ public final class ConnectorCli implements Runnable {
         if (cause instanceof UserError userError) {
             err.println("error: " + userError.getMessage());
             return userError.exitCode();
+        }
+        if (cause instanceof SpoolUnavailableException spoolUnavailable) {
+            err.println("error: " + spoolUnavailable.getMessage() + "; or choose another folder with --spool");
+            return ExitCodes.USAGE;
         }
         if (cause instanceof SerializationException || cause instanceof KafkaException) {
             err.println("error: the broker or the schema registry failed: " + cause.getMessage()

@@ -3,6 +3,7 @@ package org.dmhub.connector.cli;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import org.dmhub.connector.DmConnector;
 import org.dmhub.connector.catalog.CatalogSnapshot;
 import org.dmhub.contract.TopicDefinition;
 import org.dmhub.schemas.IndicatorObservation;
@@ -14,6 +15,9 @@ public interface HubAccess {
 
     /** Sends every observation to the department's topic and returns once all are stored. */
     void publish(ConnectionSettings settings, List<IndicatorObservation> observations);
+
+    /** A connector of the settings' department with the settings' spool, for long-running commands. */
+    DmConnector openConnector(ConnectionSettings settings);
 
     /** Every record of a topic from its beginning, until none arrives for {@code quietFor}. */
     void read(ConnectionSettings settings, TopicDefinition<?> topic, Duration quietFor, Consumer<Object> printer);

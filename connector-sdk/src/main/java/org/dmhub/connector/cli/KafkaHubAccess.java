@@ -69,6 +69,19 @@ final class KafkaHubAccess implements HubAccess {
     }
 
     @Override
+    public DmConnector openConnector(ConnectionSettings settings) {
+        reachableRegistry(settings);
+        return DmConnector.builder()
+                .bootstrapServers(settings.bootstrapServers())
+                .registryUrl(settings.registryUrl())
+                .department(settings.department())
+                .source(settings.source())
+                .spool(settings.spool())
+                .timeout(CONNECT_TIMEOUT)
+                .build();
+    }
+
+    @Override
     public void read(ConnectionSettings settings, TopicDefinition<?> topic, Duration quietFor, Consumer<Object> printer) {
         RegistrySerdes serdes = reachableRegistry(settings);
         Map<String, Object> config = new HashMap<>(serdes.consumerConfig());

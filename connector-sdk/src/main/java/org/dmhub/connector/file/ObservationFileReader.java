@@ -78,6 +78,16 @@ public final class ObservationFileReader {
         if (rows == null) {
             return new FileReadResult(0, List.of(), errors);
         }
+        return convert(rows, errors);
+    }
+
+    /**
+     * Converts and checks rows read elsewhere (e.g. from a database), exactly as the rows of a file.
+     *
+     * @param earlierErrors problems found before (e.g. while reading), reported first
+     */
+    public FileReadResult convert(List<FileRow> rows, List<RowError> earlierErrors) {
+        List<RowError> errors = new ArrayList<>(earlierErrors);
         // one publish time for the whole file: rows without a revision all get the same one
         Instant publishedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<NumberedObservation> valid = new ArrayList<>();

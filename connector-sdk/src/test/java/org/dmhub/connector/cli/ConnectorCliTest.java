@@ -179,6 +179,11 @@ class ConnectorCliTest {
         }
 
         @Override
+        public org.dmhub.connector.DmConnector openConnector(ConnectionSettings settings) {
+            throw new AssertionError("not expected");
+        }
+
+        @Override
         public void publish(ConnectionSettings settings, List<IndicatorObservation> observations) {
             published.addAll(observations);
         }

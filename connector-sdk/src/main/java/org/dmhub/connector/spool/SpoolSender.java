@@ -1,0 +1,210 @@
+package org.dmhub.connector.spool;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
+import org.dmhub.schemas.IndicatorObservation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends what the {@link Spool} holds, in order, on one background thread, and takes each observation out once the
+ * broker has stored it. While the broker or the registry cannot be reached it waits and tries again, for as long as
+ * it takes: observations only ever leave the spool acknowledged (or refused for good by the broker, e.g. too large
+ * or not authorized, which fails their future).
+ *
+ * <p>An observation already stored but not yet taken out when the process ends is sent again by the next sender;
+ * the hub recognises it by its eventId and does not count it twice.
+ */
+public final class SpoolSender implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SpoolSender.class);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    private static final Duration COMMIT_INTERVAL = Duration.ofMillis(200);
+
+    private final Spool spool;
+    private final Producer<String, IndicatorObservation> producer;
+    private final String topic;
+    private final Function<IndicatorObservation, String> key;
+    private final Map<Long, CompletableFuture<RecordMetadata>> waiting = new ConcurrentHashMap<>();
+    private final Object changed = new Object();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final Thread thread;
+    /** The lowest sequence whose send failed transiently; the sender goes back to it. */
+    private final AtomicLong resendFrom = new AtomicLong(Long.MAX_VALUE);
+    private volatile boolean closing;
+
+    public SpoolSender(Spool spool, Producer<String, IndicatorObservation> producer, String topic,
+            Function<IndicatorObservation, String> key) {
+        this.spool = spool;
+        this.producer = producer;
+        this.topic = topic;
+        this.key = key;
+        this.thread = new Thread(this::sendInOrder, "dmhub-spool-sender");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Writes the observations to the spool, then returns one future per observation, completed on acknowledgement. */
+    public List<CompletableFuture<RecordMetadata>> add(List<IndicatorObservation> observations) {
+        List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>(observations.size());
+        synchronized (changed) {
+            for (long sequence : spool.append(observations)) {
+                CompletableFuture<RecordMetadata> stored = new CompletableFuture<>();
+                waiting.put(sequence, stored);
+                futures.add(stored);
+            }
+            changed.notifyAll();
+        }
+        return futures;
+    }
+
+    /** How many observations are waiting in the spool for the broker's acknowledgement. */
+    public long pending() {
+        return spool.pendingCount();
+    }
+
+    /** Observations acknowledged by this sender since it started. */
+    public long acknowledged() {
+        return acknowledged.get();
+    }
+
+    /** Waits until the spool is empty; false when {@code timeout} passed first. */
+    public boolean awaitEmpty(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (spool.pendingCount() > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            synchronized (changed) {
+                changed.wait(Math.max(1, Math.min(100, left / 1_000_000)));
+            }
+        }
+        spool.commit();
+        return true;
+    }
+
+    /**
+     * Stops sending and closes the producer and the spool; what the broker has not acknowledged within {@code timeout} stays in the spool for the next
+     * sender, and its futures fail with {@link StillSpooledException}.
+     */
+    public void close(Duration timeout) {
+        closing = true;
+        synchronized (changed) {
+            changed.notifyAll();
+        }
+        try {
+            thread.join(RETRY_PAUSE.multipliedBy(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(timeout);
+        spool.commit();
+        spool.close();
+        waiting.values().forEach(future -> future.completeExceptionally(new StillSpooledException(spool.file())));
+        waiting.clear();
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+
+    private void sendInOrder() {
+        long lastSent = 0;
+        long lastCommit = System.nanoTime();
+        boolean reportedOutage = false;
+        while (!closing) {
+            long goBackTo = resendFrom.getAndSet(Long.MAX_VALUE);
+            if (goBackTo != Long.MAX_VALUE && goBackTo <= lastSent) {
+                lastSent = goBackTo - 1;
+            }
+            if (System.nanoTime() - lastCommit > COMMIT_INTERVAL.toNanos()) {
+                spool.commit();
+                lastCommit = System.nanoTime();
+            }
+            Map.Entry<Long, IndicatorObservation> next = spool.nextAfter(lastSent);
+            if (next == null) {
+                waitForChange(COMMIT_INTERVAL);
+                continue;
+            }
+            long sequence = next.getKey();
+            IndicatorObservation observation = next.getValue();
+            try {
+                producer.send(new ProducerRecord<>(topic, key.apply(observation), observation), acknowledgement(sequence));
+                lastSent = sequence;
+                if (reportedOutage) {
+                    log.info("sending the spool again; {} observations wait in {}", spool.pendingCount(), spool.file());
+                    reportedOutage = false;
+                }
+            } catch (IllegalStateException closed) {
+                return;
+            } catch (RuntimeException unreachable) {
+                // the broker's metadata or the registry cannot be reached, or the send buffer is full: wait and retry
+                if (!reportedOutage) {
+                    log.warn("cannot send now ({}); {} observations are kept in {} and sent when it is possible again",
+                            unreachable.getMessage(), spool.pendingCount(), spool.file());
+                    reportedOutage = true;
+                }
+                waitForChange(RETRY_PAUSE);
+            }
+        }
+    }
+
+    private Callback acknowledgement(long sequence) {
+        return (metadata, error) -> {
+            if (error == null) {
+                spool.remove(sequence);
+                acknowledged.incrementAndGet();
+                complete(sequence, metadata, null);
+            } else if (closing) {
+                // an unfinished send at close: the observation stays in the spool for the next sender
+            } else if (error instanceof RetriableException) {
+                resendFrom.accumulateAndGet(sequence, Math::min);
+            } else {
+                log.error("the broker refused observation {} for good ({}); it is kept aside in {}", sequence, error.getMessage(),
+                        spool.file());
+                spool.refuse(sequence);
+                complete(sequence, null, error);
+            }
+        };
+    }
+
+    private void complete(long sequence, RecordMetadata metadata, Exception error) {
+        CompletableFuture<RecordMetadata> future;
+        // under the lock that add() holds while it registers futures, so that an early acknowledgement finds its future
+        synchronized (changed) {
+            future = waiting.remove(sequence);
+            changed.notifyAll();
+        }
+        if (future != null) {
+            if (error == null) {
+                future.complete(metadata);
+            } else {
+                future.completeExceptionally(error);
+            }
+        }
+    }
+
+    private void waitForChange(Duration atMost) {
+        synchronized (changed) {
+            try {
+                changed.wait(atMost.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closing = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.dmhub.connector.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.dmhub.contract.RecordKeys;
+import org.dmhub.contract.RegistrySerdes;
+import org.dmhub.contract.Topics;
+import org.dmhub.schemas.IndicatorObservation;
+
+/** Writing the catalog and reading department topics as the hub would, with the shared serdes, for the integration tests. */
+public final class TestTopics {
+
+    public static final Topics TOPICS = Topics.withDefaultPrefix();
+
+    private TestTopics() {
+    }
+
+    /** The sample framework as the focal point would publish it. */
+    public static void publishCatalog(String bootstrap, String registryUrl) {
+        SampleFramework.INDICATORS.forEach(indicator -> send(bootstrap, registryUrl, TOPICS.indicators().name(), indicator.getCode(), indicator));
+        SampleFramework.AREAS.forEach(area -> send(bootstrap, registryUrl, TOPICS.areas().name(), area.getCode(), area));
+        SampleFramework.DEPARTMENTS.forEach(department -> send(bootstrap, registryUrl, TOPICS.departments().name(),
+                department.getCode(), department));
+    }
+
+    /** One record, with its own producer (the registry serializer registers per topic). */
+    public static void send(String bootstrap, String registryUrl, String topic, String key, SpecificRecord value) {
+        Map<String, Object> config = new HashMap<>(new RegistrySerdes(registryUrl).producerConfig());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception failed) {
+            throw new AssertionError("could not publish to " + topic, failed);
+        }
+    }
+
+    /**
+     * The observations of a department topic (partition 0) matching {@code wanted}, from the beginning, once
+     * {@code expected} of them were read and nothing more arrived for a second; checks each record's key.
+     */
+    public static List<IndicatorObservation> readObservations(String bootstrap, String registryUrl, String topic,
+            Predicate<IndicatorObservation> wanted, int expected) {
+        Map<String, Object> config = new HashMap<>(new RegistrySerdes(registryUrl).consumerConfig());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<IndicatorObservation> read = new ArrayList<>();
+        try (KafkaConsumer<String, IndicatorObservation> consumer = new KafkaConsumer<>(config)) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            Instant deadline = Instant.now().plusSeconds(30);
+            Instant lastRecord = Instant.now();
+            while (Instant.now().isBefore(deadline)
+                    && (read.size() < expected || Duration.between(lastRecord, Instant.now()).toMillis() < 1000)) {
+                for (ConsumerRecord<String, IndicatorObservation> record : consumer.poll(Duration.ofMillis(200))) {
+                    IndicatorObservation observation = record.value();
+                    if (wanted.test(observation)) {
+                        assertThat(record.key()).isEqualTo(RecordKeys.valueKey(observation.getIndicator(), observation.getArea(),
+                                observation.getPeriod()));
+                        read.add(observation);
+                        lastRecord = Instant.now();
+                    }
+                }
+            }
+        }
+        assertThat(read).hasSize(expected);
+        return read;
+    }
+}
