@@ -17,7 +17,9 @@ import picocli.CommandLine.ParentCommand;
         footer = {
             "  dmhub-connector --config connector.yaml publish --file thang10.csv",
             "  dmhub-connector --config connector.yaml publish --file thang10.jsonl \\",
-            "      --skip-invalid"})
+            "      --skip-invalid",
+            "  dmhub-connector --config connector.yaml publish --file baocao.xlsx \\",
+            "      --sheet \"Thang 10\""})
 final class PublishCommand implements Callable<Integer> {
 
     @ParentCommand

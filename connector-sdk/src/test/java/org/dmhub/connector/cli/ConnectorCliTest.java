@@ -3,6 +3,7 @@ package org.dmhub.connector.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dmhub.connector.catalog.CatalogSnapshot;
 import org.dmhub.connector.support.SampleFramework;
 import org.dmhub.contract.TopicDefinition;
@@ -103,6 +107,34 @@ class ConnectorCliTest {
 
         assertThat(exit).isEqualTo(ExitCodes.INVALID_FILE);
         assertThat(err.toString()).contains("row 2, value:", "row 3, area: area 99999 is not in the framework's area list [UNKNOWN_AREA]");
+    }
+
+    @Test
+    void validateReadsTheChosenSheetOfAWorkbook() throws IOException {
+        Path file = folder.resolve("bao-cao.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream stream = Files.newOutputStream(file)) {
+            workbook.createSheet("Bìa").createRow(0).createCell(0).setCellValue("Báo cáo tháng 10");
+            Sheet sheet = workbook.createSheet("Tháng 10");
+            Row header = sheet.createRow(0);
+            List.of("indicator", "area", "period", "value").forEach(name -> header.createCell(header.getPhysicalNumberOfCells())
+                    .setCellValue(name));
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue("NS-01");
+            row.createCell(1).setCellValue(25747);
+            row.createCell(2).setCellValue("2026-10");
+            row.createCell(3).setCellValue(1234.5);
+            workbook.write(stream);
+        }
+
+        assertThat(run("validate", "--file", file.toString())).isEqualTo(ExitCodes.INVALID_FILE);
+        assertThat(err.toString()).contains("row 1, header: ", "choose another with --sheet");
+        assertThat(run("validate", "--file", file.toString(), "--sheet", "Tháng 10")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("all 1 rows are valid");
+        assertThat(run("validate", "--file", file.toString(), "--sheet", "Tháng 11")).isEqualTo(ExitCodes.INVALID_FILE);
+        assertThat(err.toString()).contains("row 1, sheet: the workbook has no sheet 'Tháng 11'; its sheets are 'Bìa', 'Tháng 10'");
+        assertThat(run("validate", "--file", write("thang10.csv", HEADER).toString(), "--sheet", "Tháng 10"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--sheet is for Excel workbooks (.xlsx)");
     }
 
     @Test
