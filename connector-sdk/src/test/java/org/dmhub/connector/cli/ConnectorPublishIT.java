@@ -3,6 +3,7 @@ package org.dmhub.connector.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dmhub.connector.support.SampleFramework;
 import org.dmhub.contract.RecordKeys;
 import org.dmhub.contract.RegistrySerdes;
@@ -125,6 +129,47 @@ class ConnectorPublishIT {
     }
 
     @Test
+    void publishesAnExcelWorkbookExactly(EmbeddedKafkaBroker broker) throws IOException {
+        publishCatalog(broker);
+        Path file = folder.resolve("thang12.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream stream = Files.newOutputStream(file)) {
+            Sheet sheet = workbook.createSheet("Tháng 12");
+            cells(sheet.createRow(0), "indicator", "area", "period", "value", "unit", "revision", "status", "eventId", "comment");
+            cells(sheet.createRow(1), "NS-01", 25747, "2026-12", 98765.1234567891, "tỷ đồng", 3, "REPORTED", null,
+                    "Số liệu ước tính tháng 12");
+            cells(sheet.createRow(3), "NS-01", "25750", "2026-12", "99999.999999999999", null, null, null, null, "Xã Định Hòa");
+            cells(sheet.createRow(4), "NS-01", 25750, "2026-12", 0.1 + 0.2);
+            cells(sheet.createRow(5), "NS-01", 25747, "2026-12", null, null, 4, "RETRACTED", null, "gửi nhầm hai lần");
+            workbook.write(stream);
+        }
+
+        assertThat(publish(broker, file)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("4 rows published to dmhub.observations.STC");
+
+        List<IndicatorObservation> read = readDepartmentTopic(broker, "2026-12", 4);
+        assertThat(read).extracting(IndicatorObservation::getArea).containsExactly("25747", "25750", "25750", "25747");
+        IndicatorObservation reported = read.get(0);
+        assertThat(reported.getValue()).isEqualByComparingTo("98765.1234567891");
+        assertThat(reported.getUnit()).isEqualTo("tỷ đồng");
+        assertThat(reported.getRevision()).isEqualTo(3L);
+        assertThat(reported.getStatus()).isEqualTo(ObservationStatus.REPORTED);
+        assertThat(reported.getDepartment()).isEqualTo("STC");
+        assertThat(reported.getComment()).isEqualTo("Số liệu ước tính tháng 12");
+        assertThat(reported.getSource()).isEqualTo("Phần mềm kế toán ngân sách");
+        IndicatorObservation text = read.get(1);
+        assertThat(text.getValue()).isEqualByComparingTo("99999.999999999999");
+        assertThat(text.getUnit()).isEqualTo("tỷ đồng");
+        assertThat(text.getRevision()).isEqualTo(text.getPublishedAt().toEpochMilli());
+        assertThat(text.getComment()).isEqualTo("Xã Định Hòa");
+        assertThat(read.get(2).getValue()).isEqualByComparingTo("0.3");
+        IndicatorObservation retracted = read.get(3);
+        assertThat(retracted.getStatus()).isEqualTo(ObservationStatus.RETRACTED);
+        assertThat(retracted.getValue()).isNull();
+        assertThat(retracted.getRevision()).isEqualTo(4L);
+        assertThat(retracted.getComment()).isEqualTo("gửi nhầm hai lần");
+    }
+
+    @Test
     void catalogShowReadsTheCatalogTopics(EmbeddedKafkaBroker broker) {
         publishCatalog(broker);
 
@@ -149,6 +194,17 @@ class ConnectorPublishIT {
         assertThat(execute(broker, "read", "--topic", "rejected", "--timeout", "2s")).as(err.toString()).isZero();
 
         assertThat(out.toString().lines()).containsExactly(rejected.toString());
+    }
+
+    /** Text cells for strings, numeric cells for numbers, no cell for null. */
+    private static void cells(Row row, Object... values) {
+        for (int column = 0; column < values.length; column++) {
+            if (values[column] instanceof String text) {
+                row.createCell(column).setCellValue(text);
+            } else if (values[column] instanceof Number number) {
+                row.createCell(column).setCellValue(number.doubleValue());
+            }
+        }
     }
 
     private int publish(EmbeddedKafkaBroker broker, Path file) {
