@@ -3,6 +3,7 @@ package org.dmhub.connector.cli;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.dmhub.connector.catalog.CatalogSnapshot;
 import org.dmhub.contract.TopicDefinition;
 import org.dmhub.schemas.IndicatorObservation;
@@ -12,8 +13,13 @@ public interface HubAccess {
 
     CatalogSnapshot loadCatalog(ConnectionSettings settings);
 
-    /** Sends every observation to the department's topic and returns once all are stored. */
-    void publish(ConnectionSettings settings, List<IndicatorObservation> observations);
+    /**
+     * Sends every observation to the department's topic and returns once all are stored.
+     *
+     * @param stored told now and then, on the calling thread, how many observations the broker has stored so far
+     *     (a running count, last the total); for showing progress
+     */
+    void publish(ConnectionSettings settings, List<IndicatorObservation> observations, LongConsumer stored);
 
     /** Every record of a topic from its beginning, until none arrives for {@code quietFor}. */
     void read(ConnectionSettings settings, TopicDefinition<?> topic, Duration quietFor, Consumer<Object> printer);

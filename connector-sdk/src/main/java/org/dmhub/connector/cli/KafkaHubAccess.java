@@ -12,12 +12,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -34,6 +42,10 @@ final class KafkaHubAccess implements HubAccess {
     /** Long enough for a slow provincial network, short enough that a wrong address is reported quickly. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
+    /** How often a long publish reports how many observations are stored. */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(100);
+    private static final int PROGRESS_EVERY_SENDS = 1_000;
+
     private final Topics topics = Topics.withDefaultPrefix();
 
     @Override
@@ -47,7 +59,7 @@ final class KafkaHubAccess implements HubAccess {
     }
 
     @Override
-    public void publish(ConnectionSettings settings, List<IndicatorObservation> observations) {
+    public void publish(ConnectionSettings settings, List<IndicatorObservation> observations, LongConsumer stored) {
         reachableRegistry(settings);
         try (DmConnector connector = DmConnector.builder()
                 .bootstrapServers(settings.bootstrapServers())
@@ -56,7 +68,32 @@ final class KafkaHubAccess implements HubAccess {
                 .source(settings.source())
                 .timeout(CONNECT_TIMEOUT)
                 .build()) {
-            connector.publishAll(observations).join();
+            AtomicLong acknowledged = new AtomicLong();
+            AtomicBoolean anyFailed = new AtomicBoolean();
+            List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>(observations.size());
+            for (IndicatorObservation observation : observations) {
+                if (anyFailed.get()) {
+                    break; // the command fails anyway: do not wait for the timeout of every further send
+                }
+                CompletableFuture<RecordMetadata> send = connector.publish(observation);
+                send.whenComplete((metadata, error) -> {
+                    if (error == null) {
+                        acknowledged.incrementAndGet();
+                    } else {
+                        anyFailed.set(true);
+                    }
+                });
+                sends.add(send);
+                if (sends.size() % PROGRESS_EVERY_SENDS == 0) {
+                    stored.accept(acknowledged.get());
+                }
+            }
+            CompletableFuture<Void> all = CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+            while (!waitFor(all, PROGRESS_INTERVAL)) {
+                stored.accept(acknowledged.get());
+            }
+            all.join();
+            stored.accept(acknowledged.get());
         } catch (CompletionException failed) {
             if (failed.getCause() instanceof TimeoutException timeout) {
                 throw new UserError(ExitCodes.UNREACHABLE, "nothing could be stored on " + topics.observations(settings.department()).name()
@@ -102,6 +139,21 @@ final class KafkaHubAccess implements HubAccess {
             }
         } catch (TimeoutException unreachable) {
             throw brokerUnreachable(settings, unreachable);
+        }
+    }
+
+    /** True once {@code future} is done (successfully or not), false when it is still running after {@code atMost}. */
+    private static boolean waitFor(CompletableFuture<?> future, Duration atMost) {
+        try {
+            future.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException running) {
+            return false;
+        } catch (ExecutionException | CancellationException done) {
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new UserError(ExitCodes.UNREACHABLE, "interrupted while waiting for the broker to store the observations");
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -47,6 +48,27 @@ class ConnectorCliTest {
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).contains("2 rows published to dmhub.observations.STC");
         assertThat(hub.published).hasSize(2);
+        assertThat(err.toString()).as("no progress for a small file").isEmpty();
+    }
+
+    @Test
+    void aLongFileShowsItsProgressAndASummaryOnStandardError() throws IOException {
+        StringBuilder rows = new StringBuilder(HEADER);
+        for (int revision = 1; revision <= PublishCommand.PROGRESS_ABOVE_ROWS + 1_500; revision++) {
+            rows.append("NS-01,").append(revision % 2 == 0 ? "25747" : "25750").append(",2026-10,").append(revision % 1000)
+                    .append(",,").append(revision).append(",,,\n");
+        }
+        Path file = write("ca-nam.csv", rows.toString());
+
+        int exit = run("publish", "--file", file.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(hub.published).hasSize(6_500);
+        assertThat(out.toString()).contains("6500 rows published to dmhub.observations.STC");
+        List<String> lines = err.toString().lines().filter(line -> !line.isBlank()).toList();
+        assertThat(lines).as(err.toString()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(lines.get(0)).as("shown at once").matches("\\r?\\[#{3}\\.{17}\\] 15% 1,000/6,500 rows(, [\\d,]+ rows/s)?");
+        assertThat(lines.get(lines.size() - 1)).matches("\\r?6,500 rows stored in \\d+\\.\\d s(, [\\d,]+ rows/s on average)? *");
     }
 
     @Test
@@ -210,9 +232,13 @@ class ConnectorCliTest {
             return SampleFramework.snapshot();
         }
 
+        /** Stores a thousand observations at a time, telling the running count as the broker would. */
         @Override
-        public void publish(ConnectionSettings settings, List<IndicatorObservation> observations) {
-            published.addAll(observations);
+        public void publish(ConnectionSettings settings, List<IndicatorObservation> observations, LongConsumer stored) {
+            for (int from = 0; from < observations.size(); from += 1_000) {
+                published.addAll(observations.subList(from, Math.min(from + 1_000, observations.size())));
+                stored.accept(published.size());
+            }
         }
 
         @Override

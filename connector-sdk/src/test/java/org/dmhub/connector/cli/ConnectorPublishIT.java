@@ -6,16 +6,19 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -167,6 +170,35 @@ class ConnectorPublishIT {
         assertThat(retracted.getValue()).isNull();
         assertThat(retracted.getRevision()).isEqualTo(4L);
         assertThat(retracted.getComment()).isEqualTo("gửi nhầm hai lần");
+    }
+
+    @Test
+    void publishingTellsHowManyObservationsTheBrokerHasStored(EmbeddedKafkaBroker broker) {
+        publishCatalog(broker);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<IndicatorObservation> observations = IntStream.rangeClosed(1, 2_500).mapToObj(revision -> IndicatorObservation.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setIndicator("NS-01")
+                .setDepartment("STC")
+                .setArea(revision % 2 == 0 ? "25747" : "25750")
+                .setPeriod("2025-06")
+                .setValue(new BigDecimal(revision).movePointLeft(2))
+                .setUnit("tỷ đồng")
+                .setRevision(revision)
+                .setStatus(ObservationStatus.REPORTED)
+                .setObservedAt(now)
+                .setPublishedAt(now)
+                .setSource("ConnectorPublishIT")
+                .build()).toList();
+        List<Long> counts = new ArrayList<>();
+
+        new KafkaHubAccess().publish(new ConnectionSettings(broker.getBrokersAsString(), registry.baseUrl(), "STC", "ConnectorPublishIT"),
+                observations, counts::add);
+
+        assertThat(counts).isNotEmpty().isSorted();
+        assertThat(counts.get(counts.size() - 1)).isEqualTo(2_500L);
+        assertThat(readDepartmentTopic(broker, "2025-06", 2_500)).extracting(IndicatorObservation::getRevision)
+                .containsExactlyElementsOf(observations.stream().map(IndicatorObservation::getRevision).toList());
     }
 
     @Test
