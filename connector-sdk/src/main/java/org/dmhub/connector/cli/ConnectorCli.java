@@ -27,6 +27,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
         footerHeading = "%nExamples:%n",
         footer = {
             "  dmhub-connector --config connector.yaml validate --file thang10.csv",
+            "  dmhub-connector --config connector.yaml validate --file thang10.xlsx",
             "  dmhub-connector --bootstrap-servers kafka:9092 \\",
             "      --registry-url http://registry:8081 --department STC \\",
             "      publish --file thang10.csv",

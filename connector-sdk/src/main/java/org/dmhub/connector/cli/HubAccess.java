@@ -3,6 +3,7 @@ package org.dmhub.connector.cli;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.dmhub.connector.DmConnector;
 import org.dmhub.connector.catalog.CatalogSnapshot;
 import org.dmhub.contract.TopicDefinition;
@@ -13,8 +14,13 @@ public interface HubAccess {
 
     CatalogSnapshot loadCatalog(ConnectionSettings settings);
 
-    /** Sends every observation to the department's topic and returns once all are stored. */
-    void publish(ConnectionSettings settings, List<IndicatorObservation> observations);
+    /**
+     * Sends every observation to the department's topic and returns once all are stored.
+     *
+     * @param stored told now and then, on the calling thread, how many observations the broker has stored so far
+     *     (a running count, last the total); for showing progress
+     */
+    void publish(ConnectionSettings settings, List<IndicatorObservation> observations, LongConsumer stored);
 
     /** A connector of the settings' department with the settings' spool, for long-running commands. */
     DmConnector openConnector(ConnectionSettings settings);

@@ -12,12 +12,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -34,6 +42,9 @@ final class KafkaHubAccess implements HubAccess {
     /** Long enough for a slow provincial network, short enough that a wrong address is reported quickly. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
+    /** How often a long publish reports how many observations are stored. */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(100);
+
     private final Topics topics = Topics.withDefaultPrefix();
 
     @Override
@@ -46,25 +57,36 @@ final class KafkaHubAccess implements HubAccess {
         }
     }
 
+    /**
+     * Writes the observations to the spool, then waits while the broker stores them. Gives up when nothing more is
+     * stored for {@link #CONNECT_TIMEOUT}: what is left stays in the spool for {@code send} or the next command.
+     */
     @Override
-    public void publish(ConnectionSettings settings, List<IndicatorObservation> observations) {
-        reachableRegistry(settings);
-        try (DmConnector connector = DmConnector.builder()
-                .bootstrapServers(settings.bootstrapServers())
-                .registryUrl(settings.registryUrl())
-                .department(settings.department())
-                .source(settings.source())
-                .timeout(CONNECT_TIMEOUT)
-                .build()) {
-            connector.publishAll(observations).join();
-        } catch (CompletionException failed) {
-            if (failed.getCause() instanceof TimeoutException timeout) {
-                throw new UserError(ExitCodes.UNREACHABLE, "nothing could be stored on " + topics.observations(settings.department()).name()
-                        + " within " + CONNECT_TIMEOUT.toSeconds() + " s: the broker at " + settings.bootstrapServers()
-                        + " is unreachable or the topic does not exist (the focal point creates it when department "
-                        + settings.department() + " is in the framework) (" + timeout.getMessage() + ")");
+    public void publish(ConnectionSettings settings, List<IndicatorObservation> observations, LongConsumer stored) {
+        try (DmConnector connector = openConnector(settings)) {
+            AtomicLong acknowledged = new AtomicLong();
+            List<CompletableFuture<RecordMetadata>> sends = connector.publishEach(observations);
+            sends.forEach(send -> send.thenRun(acknowledged::incrementAndGet));
+            CompletableFuture<Void> all = CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+            long lastCount = -1;
+            Instant lastProgress = Instant.now();
+            while (!waitFor(all, PROGRESS_INTERVAL)) {
+                long count = acknowledged.get();
+                stored.accept(count);
+                if (count != lastCount) {
+                    lastCount = count;
+                    lastProgress = Instant.now();
+                } else if (Duration.between(lastProgress, Instant.now()).compareTo(CONNECT_TIMEOUT) > 0) {
+                    throw new UserError(ExitCodes.UNREACHABLE, count + " of " + observations.size() + " rows are stored on "
+                            + connector.topic() + "; nothing more could be stored for " + CONNECT_TIMEOUT.toSeconds()
+                            + " s: the broker at " + settings.bootstrapServers() + " is unreachable or the topic does not exist"
+                            + " (the focal point creates it when department " + settings.department() + " is in the framework)."
+                            + " The other " + (observations.size() - count) + " rows wait in the spool " + settings.spool()
+                            + " and are sent by 'send' or the next publish or poll");
+                }
             }
-            throw failed;
+            all.join();
+            stored.accept(acknowledged.get());
         }
     }
 
@@ -115,6 +137,21 @@ final class KafkaHubAccess implements HubAccess {
             }
         } catch (TimeoutException unreachable) {
             throw brokerUnreachable(settings, unreachable);
+        }
+    }
+
+    /** True once {@code future} is done (successfully or not), false when it is still running after {@code atMost}. */
+    private static boolean waitFor(CompletableFuture<?> future, Duration atMost) {
+        try {
+            future.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException running) {
+            return false;
+        } catch (ExecutionException | CancellationException done) {
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new UserError(ExitCodes.UNREACHABLE, "interrupted while waiting for the broker to store the observations");
         }
     }
 

@@ -1,9 +1,12 @@
 package org.dmhub.connector.cli;
 
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.dmhub.connector.file.FileReadResult;
 import org.dmhub.connector.file.NumberedObservation;
 import org.dmhub.contract.Topics;
+import org.dmhub.schemas.IndicatorObservation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,12 +15,15 @@ import picocli.CommandLine.ParentCommand;
 /** Reads, checks and publishes an observation file; by default all or nothing. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = "Checks every row of an observation file against the framework and publishes the file to your"
-                + " department's topic. A file with any invalid row publishes nothing, unless --skip-invalid.",
+                + " department's topic. A file with any invalid row publishes nothing, unless --skip-invalid. A file of"
+                + " more than 5,000 rows shows its progress on standard error.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  dmhub-connector --config connector.yaml publish --file thang10.csv",
             "  dmhub-connector --config connector.yaml publish --file thang10.jsonl \\",
-            "      --skip-invalid"})
+            "      --skip-invalid",
+            "  dmhub-connector --config connector.yaml publish --file baocao.xlsx \\",
+            "      --sheet \"Thang 10\""})
 final class PublishCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -31,6 +37,9 @@ final class PublishCommand implements Callable<Integer> {
 
     @Option(names = "--skip-invalid", description = "publish the valid rows even when others are invalid")
     private boolean skipInvalid;
+
+    /** Files with more rows than this show their progress while they are published. */
+    static final int PROGRESS_ABOVE_ROWS = 5_000;
 
     @Override
     public Integer call() {
@@ -55,10 +64,25 @@ final class PublishCommand implements Callable<Integer> {
             return result.hasErrors() ? ExitCodes.INVALID_FILE : ExitCodes.OK;
         }
         if (!result.valid().isEmpty()) {
-            cli.hub().publish(settings, result.valid().stream().map(NumberedObservation::observation).toList());
+            publish(settings, result.valid().stream().map(NumberedObservation::observation).toList(), err);
         }
         out.println(result.valid().size() + " rows published to " + topic
                 + (result.hasErrors() ? "; " + (result.rowCount() - result.valid().size()) + " invalid rows skipped" : ""));
         return ExitCodes.OK;
+    }
+
+    private void publish(ConnectionSettings settings, List<IndicatorObservation> observations, PrintWriter err) {
+        if (observations.size() <= PROGRESS_ABOVE_ROWS) {
+            cli.hub().publish(settings, observations, stored -> { });
+            return;
+        }
+        ProgressLine progress = ProgressLine.forConsole(err, observations.size());
+        try {
+            cli.hub().publish(settings, observations, progress);
+        } catch (RuntimeException failed) {
+            progress.abandon();
+            throw failed;
+        }
+        progress.finish(observations.size());
     }
 }

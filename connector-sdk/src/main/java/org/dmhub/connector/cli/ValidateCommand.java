@@ -10,8 +10,12 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Checks every row of an observation file against the framework, as the hub will, and lists every"
                 + " error. Publishes nothing. Exit code 1 when any row is invalid.",
-        footerHeading = "%nExample:%n",
-        footer = "  dmhub-connector --config connector.yaml validate --file thang10.csv --decimal-comma")
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  dmhub-connector --config connector.yaml validate --file thang10.csv \\",
+            "      --decimal-comma",
+            "  dmhub-connector --config connector.yaml validate --file baocao.xlsx \\",
+            "      --sheet \"Thang 10\""})
 final class ValidateCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -39,6 +39,7 @@ final class CsvRows {
                 if (record.size() > header.size()) {
                     errors.add(new RowError(line, "row", "has " + record.size() + " values but the header names " + header.size()
                             + " columns; quote a value that holds a comma (\"1,5\") or use --decimal-comma with a quoted value"));
+                    rows.add(FileRow.unreadable(line));
                     continue;
                 }
                 Map<String, String> fields = new LinkedHashMap<>();

@@ -34,11 +34,13 @@ final class JsonLinesRows {
                 node = MAPPER.readTree(json);
             } catch (JacksonException notJson) {
                 errors.add(new RowError(line, "row", "is not a JSON object: " + notJson.getOriginalMessage()));
+                rows.add(FileRow.unreadable(line));
                 continue;
             }
             if (node == null || !node.isObject()) {
                 errors.add(new RowError(line, "row", "is not a JSON object; write one object per line, e.g. "
                         + "{\"indicator\":\"NS-01\",\"area\":\"25747\",\"period\":\"2026-10\",\"value\":1234.5}"));
+                rows.add(FileRow.unreadable(line));
                 continue;
             }
             List<String> keys = new ArrayList<>(node.propertyNames());
@@ -47,6 +49,7 @@ final class JsonLinesRows {
             if (known.size() != keys.size()) {
                 HeaderCheck.check(keys, line, keyErrors);
                 errors.addAll(keyErrors);
+                rows.add(FileRow.unreadable(line));
                 continue;
             }
             Map<String, String> fields = new LinkedHashMap<>();
@@ -70,9 +73,7 @@ final class JsonLinesRows {
                     readable = false;
                 }
             }
-            if (readable) {
-                rows.add(new FileRow(line, fields, valueIsNumber));
-            }
+            rows.add(readable ? new FileRow(line, fields, valueIsNumber) : FileRow.unreadable(line));
         }
         return rows;
     }

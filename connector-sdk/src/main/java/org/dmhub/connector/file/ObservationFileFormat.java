@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The columns of an observation file, shared by the CSV and JSON-lines forms. */
+/** The columns of an observation file, shared by the CSV, JSON-lines and Excel forms, and which form a file has. */
 public final class ObservationFileFormat {
 
     public static final String INDICATOR = "indicator";
@@ -39,9 +39,33 @@ public final class ObservationFileFormat {
         };
     }
 
-    /** JSON lines for {@code .jsonl}, {@code .ndjson} and {@code .json}; CSV otherwise. */
-    public static boolean isJsonLines(Path file) {
+    /** The forms of an observation file. */
+    public enum FileType {
+        /** Text with a header row naming the columns. */
+        CSV,
+        /** Text, one JSON object per line, with the column names as keys. */
+        JSON_LINES,
+        /** An Excel workbook: one sheet whose first non-empty row names the columns. */
+        XLSX
+    }
+
+    /**
+     * The form of a file, by its name: an Excel workbook for {@code .xlsx} and {@code .xlsm}, JSON lines for
+     * {@code .jsonl}, {@code .ndjson} and {@code .json}, CSV otherwise.
+     */
+    public static FileType fileType(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json");
+        if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
+            return FileType.XLSX;
+        }
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
+            return FileType.JSON_LINES;
+        }
+        return FileType.CSV;
+    }
+
+    /** True for {@code .jsonl}, {@code .ndjson} and {@code .json}: see {@link #fileType(Path)}. */
+    public static boolean isJsonLines(Path file) {
+        return fileType(file) == FileType.JSON_LINES;
     }
 }

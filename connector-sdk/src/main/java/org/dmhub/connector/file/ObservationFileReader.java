@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.dmhub.connector.file.ObservationFileFormat.FileType;
 import org.dmhub.schemas.IndicatorDefinition;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.ObservationStatus;
@@ -32,9 +33,9 @@ import org.dmhub.validation.ObservationRules;
 import org.dmhub.validation.Violation;
 
 /**
- * Reads a department's observation file (CSV with a header row, or JSON lines) into observations, filling the
- * defaults, and checks every one with the hub's own {@link ObservationRules} so that mistakes are found before
- * anything is sent.
+ * Reads a department's observation file (CSV with a header row, JSON lines, or an Excel workbook) into
+ * observations, filling the defaults, and checks every one with the hub's own {@link ObservationRules} so that
+ * mistakes are found before anything is sent.
  */
 public final class ObservationFileReader {
 
@@ -64,17 +65,33 @@ public final class ObservationFileReader {
         this.clock = clock;
     }
 
+    /** Reads a file in the form its name says ({@link ObservationFileFormat#fileType}); a workbook's first sheet. */
     public FileReadResult read(Path file) throws IOException {
-        return read(Files.readAllBytes(file), ObservationFileFormat.isJsonLines(file));
+        return read(file, null);
     }
 
+    /**
+     * Reads a file in the form its name says.
+     *
+     * @param sheet the sheet of an Excel workbook to read (null for the first); ignored for text files
+     */
+    public FileReadResult read(Path file, String sheet) throws IOException {
+        return read(Files.readAllBytes(file), ObservationFileFormat.fileType(file), sheet);
+    }
+
+    /** Reads CSV text, or JSON lines when {@code jsonLines}. */
     public FileReadResult read(byte[] content, boolean jsonLines) {
+        return read(content, jsonLines ? FileType.JSON_LINES : FileType.CSV, null);
+    }
+
+    /**
+     * Reads a file's content in the given form.
+     *
+     * @param sheet the sheet of an Excel workbook to read (null for the first); ignored for text files
+     */
+    public FileReadResult read(byte[] content, FileType type, String sheet) {
         List<RowError> errors = new ArrayList<>();
-        String text = TextDecoding.decode(content, errors);
-        if (text == null) {
-            return new FileReadResult(0, List.of(), errors);
-        }
-        List<FileRow> rows = jsonLines ? JsonLinesRows.read(text, errors) : CsvRows.read(text, errors);
+        List<FileRow> rows = rows(content, type, sheet, errors);
         if (rows == null) {
             return new FileReadResult(0, List.of(), errors);
         }
@@ -92,6 +109,9 @@ public final class ObservationFileReader {
         Instant publishedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<NumberedObservation> valid = new ArrayList<>();
         for (FileRow row : rows) {
+            if (!row.readable()) {
+                continue;
+            }
             List<RowError> rowErrors = new ArrayList<>();
             IndicatorObservation observation = toObservation(row, publishedAt, rowErrors);
             if (observation != null) {
@@ -105,6 +125,18 @@ public final class ObservationFileReader {
             errors.addAll(rowErrors);
         }
         return new FileReadResult(rows.size(), valid, errors);
+    }
+
+    /** The file's rows as written; null when there are none to read, with the reason in {@code errors}. */
+    private static List<FileRow> rows(byte[] content, FileType type, String sheet, List<RowError> errors) {
+        if (type == FileType.XLSX) {
+            return XlsxRows.read(content, sheet, errors);
+        }
+        String text = TextDecoding.decode(content, errors);
+        if (text == null) {
+            return null;
+        }
+        return type == FileType.JSON_LINES ? JsonLinesRows.read(text, errors) : CsvRows.read(text, errors);
     }
 
     /** The row as an observation with every default filled; null when a field cannot be read at all. */
@@ -179,7 +211,7 @@ public final class ObservationFileReader {
                     + " empty with status RETRACTED [" + RejectionReason.NOT_FINITE + "]"));
             return null;
         }
-        boolean vietnamese = decimalComma && !row.valueIsJsonNumber();
+        boolean vietnamese = decimalComma && !row.valueIsNumber();
         if (vietnamese && VIETNAMESE_NUMBER.matcher(text).matches()) {
             return new BigDecimal(text.replace(".", "").replace(',', '.'));
         }

@@ -43,6 +43,15 @@ final class TextDecoding {
     }
 
     private static RowError notText(byte[] content, int offset) {
+        if (XlsxRows.isZip(content)) {
+            return new RowError(1, "file", "the file is not UTF-8 text but a ZIP archive, such as an Excel workbook: name it"
+                    + " .xlsx to read its first sheet, or in Excel save it as \"CSV UTF-8\"");
+        }
+        if (XlsxRows.isOldExcelOrEncrypted(content)) {
+            return new RowError(1, "file", "the file is not UTF-8 text but an Excel 97-2003 workbook (.xls) or a"
+                    + " password-protected workbook: in Excel save it without a password as \"Excel Workbook (.xlsx)\" or as"
+                    + " \"CSV UTF-8\"");
+        }
         int line = 1;
         for (int i = 0; i < offset; i++) {
             if (content[i] == '\n') {
@@ -50,6 +59,6 @@ final class TextDecoding {
             }
         }
         return new RowError(line, "file", "the file is not UTF-8 text (unreadable byte at position " + offset + "): a binary"
-                + " file such as an Excel workbook cannot be read; save it as \"CSV UTF-8\" or as JSON lines");
+                + " file cannot be read; save it as \"CSV UTF-8\" or as JSON lines");
     }
 }

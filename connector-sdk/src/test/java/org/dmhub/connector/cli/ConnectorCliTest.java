@@ -3,6 +3,7 @@ package org.dmhub.connector.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dmhub.connector.catalog.CatalogSnapshot;
 import org.dmhub.connector.support.SampleFramework;
 import org.dmhub.contract.TopicDefinition;
@@ -43,6 +48,27 @@ class ConnectorCliTest {
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).contains("2 rows published to dmhub.observations.STC");
         assertThat(hub.published).hasSize(2);
+        assertThat(err.toString()).as("no progress for a small file").isEmpty();
+    }
+
+    @Test
+    void aLongFileShowsItsProgressAndASummaryOnStandardError() throws IOException {
+        StringBuilder rows = new StringBuilder(HEADER);
+        for (int revision = 1; revision <= PublishCommand.PROGRESS_ABOVE_ROWS + 1_500; revision++) {
+            rows.append("NS-01,").append(revision % 2 == 0 ? "25747" : "25750").append(",2026-10,").append(revision % 1000)
+                    .append(",,").append(revision).append(",,,\n");
+        }
+        Path file = write("ca-nam.csv", rows.toString());
+
+        int exit = run("publish", "--file", file.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(hub.published).hasSize(6_500);
+        assertThat(out.toString()).contains("6500 rows published to dmhub.observations.STC");
+        List<String> lines = err.toString().lines().filter(line -> !line.isBlank()).toList();
+        assertThat(lines).as(err.toString()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(lines.get(0)).as("shown at once").matches("\\r?\\[#{3}\\.{17}\\] 15% 1,000/6,500 rows(, [\\d,]+ rows/s)?");
+        assertThat(lines.get(lines.size() - 1)).matches("\\r?6,500 rows stored in \\d+\\.\\d s(, [\\d,]+ rows/s on average)? *");
     }
 
     @Test
@@ -103,6 +129,34 @@ class ConnectorCliTest {
 
         assertThat(exit).isEqualTo(ExitCodes.INVALID_FILE);
         assertThat(err.toString()).contains("row 2, value:", "row 3, area: area 99999 is not in the framework's area list [UNKNOWN_AREA]");
+    }
+
+    @Test
+    void validateReadsTheChosenSheetOfAWorkbook() throws IOException {
+        Path file = folder.resolve("bao-cao.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream stream = Files.newOutputStream(file)) {
+            workbook.createSheet("Bìa").createRow(0).createCell(0).setCellValue("Báo cáo tháng 10");
+            Sheet sheet = workbook.createSheet("Tháng 10");
+            Row header = sheet.createRow(0);
+            List.of("indicator", "area", "period", "value").forEach(name -> header.createCell(header.getPhysicalNumberOfCells())
+                    .setCellValue(name));
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue("NS-01");
+            row.createCell(1).setCellValue(25747);
+            row.createCell(2).setCellValue("2026-10");
+            row.createCell(3).setCellValue(1234.5);
+            workbook.write(stream);
+        }
+
+        assertThat(run("validate", "--file", file.toString())).isEqualTo(ExitCodes.INVALID_FILE);
+        assertThat(err.toString()).contains("row 1, header: ", "choose another with --sheet");
+        assertThat(run("validate", "--file", file.toString(), "--sheet", "Tháng 10")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("all 1 rows are valid");
+        assertThat(run("validate", "--file", file.toString(), "--sheet", "Tháng 11")).isEqualTo(ExitCodes.INVALID_FILE);
+        assertThat(err.toString()).contains("row 1, sheet: the workbook has no sheet 'Tháng 11'; its sheets are 'Bìa', 'Tháng 10'");
+        assertThat(run("validate", "--file", write("thang10.csv", HEADER).toString(), "--sheet", "Tháng 10"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--sheet is for Excel workbooks (.xlsx)");
     }
 
     @Test
@@ -183,9 +237,13 @@ class ConnectorCliTest {
             throw new AssertionError("not expected");
         }
 
+        /** Stores a thousand observations at a time, telling the running count as the broker would. */
         @Override
-        public void publish(ConnectionSettings settings, List<IndicatorObservation> observations) {
-            published.addAll(observations);
+        public void publish(ConnectionSettings settings, List<IndicatorObservation> observations, LongConsumer stored) {
+            for (int from = 0; from < observations.size(); from += 1_000) {
+                published.addAll(observations.subList(from, Math.min(from + 1_000, observations.size())));
+                stored.accept(published.size());
+            }
         }
 
         @Override

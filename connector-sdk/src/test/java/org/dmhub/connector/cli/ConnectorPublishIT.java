@@ -3,18 +3,22 @@ package org.dmhub.connector.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +27,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dmhub.connector.support.SampleFramework;
 import org.dmhub.contract.RecordKeys;
 import org.dmhub.contract.RegistrySerdes;
@@ -125,6 +132,77 @@ class ConnectorPublishIT {
     }
 
     @Test
+    void publishesAnExcelWorkbookExactly(EmbeddedKafkaBroker broker) throws IOException {
+        publishCatalog(broker);
+        Path file = folder.resolve("thang12.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream stream = Files.newOutputStream(file)) {
+            Sheet sheet = workbook.createSheet("Tháng 12");
+            cells(sheet.createRow(0), "indicator", "area", "period", "value", "unit", "revision", "status", "eventId", "comment");
+            cells(sheet.createRow(1), "NS-01", 25747, "2026-12", 98765.1234567891, "tỷ đồng", 3, "REPORTED", null,
+                    "Số liệu ước tính tháng 12");
+            cells(sheet.createRow(3), "NS-01", "25750", "2026-12", "99999.999999999999", null, null, null, null, "Xã Định Hòa");
+            cells(sheet.createRow(4), "NS-01", 25750, "2026-12", 0.1 + 0.2);
+            cells(sheet.createRow(5), "NS-01", 25747, "2026-12", null, null, 4, "RETRACTED", null, "gửi nhầm hai lần");
+            workbook.write(stream);
+        }
+
+        assertThat(publish(broker, file)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("4 rows published to dmhub.observations.STC");
+
+        List<IndicatorObservation> read = readDepartmentTopic(broker, "2026-12", 4);
+        assertThat(read).extracting(IndicatorObservation::getArea).containsExactly("25747", "25750", "25750", "25747");
+        IndicatorObservation reported = read.get(0);
+        assertThat(reported.getValue()).isEqualByComparingTo("98765.1234567891");
+        assertThat(reported.getUnit()).isEqualTo("tỷ đồng");
+        assertThat(reported.getRevision()).isEqualTo(3L);
+        assertThat(reported.getStatus()).isEqualTo(ObservationStatus.REPORTED);
+        assertThat(reported.getDepartment()).isEqualTo("STC");
+        assertThat(reported.getComment()).isEqualTo("Số liệu ước tính tháng 12");
+        assertThat(reported.getSource()).isEqualTo("Phần mềm kế toán ngân sách");
+        IndicatorObservation text = read.get(1);
+        assertThat(text.getValue()).isEqualByComparingTo("99999.999999999999");
+        assertThat(text.getUnit()).isEqualTo("tỷ đồng");
+        assertThat(text.getRevision()).isEqualTo(text.getPublishedAt().toEpochMilli());
+        assertThat(text.getComment()).isEqualTo("Xã Định Hòa");
+        assertThat(read.get(2).getValue()).isEqualByComparingTo("0.3");
+        IndicatorObservation retracted = read.get(3);
+        assertThat(retracted.getStatus()).isEqualTo(ObservationStatus.RETRACTED);
+        assertThat(retracted.getValue()).isNull();
+        assertThat(retracted.getRevision()).isEqualTo(4L);
+        assertThat(retracted.getComment()).isEqualTo("gửi nhầm hai lần");
+    }
+
+    @Test
+    void publishingTellsHowManyObservationsTheBrokerHasStored(EmbeddedKafkaBroker broker) {
+        publishCatalog(broker);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<IndicatorObservation> observations = IntStream.rangeClosed(1, 2_500).mapToObj(revision -> IndicatorObservation.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setIndicator("NS-01")
+                .setDepartment("STC")
+                .setArea(revision % 2 == 0 ? "25747" : "25750")
+                .setPeriod("2025-06")
+                .setValue(new BigDecimal(revision).movePointLeft(2))
+                .setUnit("tỷ đồng")
+                .setRevision(revision)
+                .setStatus(ObservationStatus.REPORTED)
+                .setObservedAt(now)
+                .setPublishedAt(now)
+                .setSource("ConnectorPublishIT")
+                .build()).toList();
+        List<Long> counts = new ArrayList<>();
+
+        new KafkaHubAccess().publish(new ConnectionSettings(broker.getBrokersAsString(), registry.baseUrl(), "STC", "ConnectorPublishIT",
+                folder.resolve("spool")),
+                observations, counts::add);
+
+        assertThat(counts).isNotEmpty().isSorted();
+        assertThat(counts.get(counts.size() - 1)).isEqualTo(2_500L);
+        assertThat(readDepartmentTopic(broker, "2025-06", 2_500)).extracting(IndicatorObservation::getRevision)
+                .containsExactlyElementsOf(observations.stream().map(IndicatorObservation::getRevision).toList());
+    }
+
+    @Test
     void catalogShowReadsTheCatalogTopics(EmbeddedKafkaBroker broker) {
         publishCatalog(broker);
 
@@ -151,13 +229,24 @@ class ConnectorPublishIT {
         assertThat(out.toString().lines()).containsExactly(rejected.toString());
     }
 
+    /** Text cells for strings, numeric cells for numbers, no cell for null. */
+    private static void cells(Row row, Object... values) {
+        for (int column = 0; column < values.length; column++) {
+            if (values[column] instanceof String text) {
+                row.createCell(column).setCellValue(text);
+            } else if (values[column] instanceof Number number) {
+                row.createCell(column).setCellValue(number.doubleValue());
+            }
+        }
+    }
+
     private int publish(EmbeddedKafkaBroker broker, Path file) {
         return execute(broker, "--source", "Phần mềm kế toán ngân sách", "publish", "--file", file.toString());
     }
 
     private int execute(EmbeddedKafkaBroker broker, String... args) {
         List<String> all = new ArrayList<>(List.of("--bootstrap-servers", broker.getBrokersAsString(),
-                "--registry-url", registry.baseUrl(), "--department", "STC"));
+                "--registry-url", registry.baseUrl(), "--department", "STC", "--spool", folder.resolve("spool").toString()));
         all.addAll(List.of(args));
         CommandLine commandLine = ConnectorCli.commandLine(new KafkaHubAccess());
         commandLine.setOut(new PrintWriter(out, true));
