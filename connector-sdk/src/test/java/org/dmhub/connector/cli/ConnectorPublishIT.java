@@ -10,29 +10,17 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.dmhub.connector.support.SampleFramework;
-import org.dmhub.contract.RecordKeys;
-import org.dmhub.contract.RegistrySerdes;
+import org.dmhub.connector.support.TestTopics;
 import org.dmhub.contract.Topics;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.ObservationRejected;
@@ -254,50 +242,20 @@ class ConnectorPublishIT {
         return commandLine.execute(all.toArray(String[]::new));
     }
 
-    /** The framework as the focal point would publish it: one producer per topic, as the serializer requires. */
     private static synchronized void publishCatalog(EmbeddedKafkaBroker broker) {
-        if (catalogPublished) {
-            return;
+        if (!catalogPublished) {
+            TestTopics.publishCatalog(broker.getBrokersAsString(), registry.baseUrl());
+            catalogPublished = true;
         }
-        SampleFramework.INDICATORS.forEach(indicator -> send(broker, TOPICS.indicators().name(), indicator.getCode(), indicator));
-        SampleFramework.AREAS.forEach(area -> send(broker, TOPICS.areas().name(), area.getCode(), area));
-        SampleFramework.DEPARTMENTS.forEach(department -> send(broker, TOPICS.departments().name(), department.getCode(), department));
-        catalogPublished = true;
     }
 
     private static void send(EmbeddedKafkaBroker broker, String topic, String key, SpecificRecord value) {
-        Map<String, Object> config = new HashMap<>(new RegistrySerdes(registry.baseUrl()).producerConfig());
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (Exception failed) {
-            throw new AssertionError("could not publish the catalog", failed);
-        }
+        TestTopics.send(broker.getBrokersAsString(), registry.baseUrl(), topic, key, value);
     }
 
     /** The department topic from its beginning with a plain consumer and the shared deserializer. */
     private static List<IndicatorObservation> readDepartmentTopic(EmbeddedKafkaBroker broker, String period, int expected) {
-        Map<String, Object> config = new HashMap<>(new RegistrySerdes(registry.baseUrl()).consumerConfig());
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "connector-it-" + UUID.randomUUID());
-        List<IndicatorObservation> read = new ArrayList<>();
-        try (KafkaConsumer<String, IndicatorObservation> consumer = new KafkaConsumer<>(config)) {
-            TopicPartition partition = new TopicPartition(DEPARTMENT_TOPIC, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (read.size() < expected && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, IndicatorObservation> record : consumer.poll(Duration.ofMillis(300))) {
-                    IndicatorObservation observation = record.value();
-                    if (observation.getPeriod().equals(period)) {
-                        assertThat(record.key()).isEqualTo(RecordKeys.valueKey(observation.getIndicator(), observation.getArea(),
-                                observation.getPeriod()));
-                        read.add(observation);
-                    }
-                }
-            }
-        }
-        assertThat(read).hasSize(expected);
-        return read;
+        return TestTopics.readObservations(broker.getBrokersAsString(), registry.baseUrl(), DEPARTMENT_TOPIC,
+                observation -> observation.getPeriod().equals(period), expected);
     }
 }

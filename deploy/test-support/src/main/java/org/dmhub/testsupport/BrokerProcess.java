@@ -158,7 +158,7 @@ public final class BrokerProcess implements AutoCloseable {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
                 return;
             } catch (IOException notYet) {
-                sleep(200);
+                RegistryProcess.sleep(200);
             }
         }
         end(true);
@@ -171,14 +171,5 @@ public final class BrokerProcess implements AutoCloseable {
 
     public Path log() {
         return dir.resolve("broker.log");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
