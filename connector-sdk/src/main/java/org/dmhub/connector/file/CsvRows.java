@@ -59,10 +59,15 @@ final class CsvRows {
         }
     }
 
-    /** Maps a character offset to its 1-based line, skipping the empty lines a record may start with. */
+    /**
+     * Maps a character offset to its 1-based line, skipping the empty lines a record may start with. Offsets are asked
+     * in increasing order (the parser's), so the count goes on from the last one: one pass over the text in all.
+     */
     private static final class LineNumbers {
 
         private final String text;
+        private int counted;
+        private int line = 1;
 
         LineNumbers(String text) {
             this.text = text;
@@ -73,9 +78,12 @@ final class CsvRows {
             while (position < text.length() && (text.charAt(position) == '\n' || text.charAt(position) == '\r')) {
                 position++;
             }
-            int line = 1;
-            for (int i = 0; i < position; i++) {
-                if (text.charAt(i) == '\n') {
+            if (position < counted) {
+                counted = 0;
+                line = 1;
+            }
+            for (; counted < position; counted++) {
+                if (text.charAt(counted) == '\n') {
                     line++;
                 }
             }
