@@ -95,6 +95,57 @@ class LocalStackIT {
         assertEveryComponentIsHealthy();
         assertThat(readDepartments()).as("the record published before down, decoded with the registry's schema")
                 .contains(published);
+
+        theReadmeWalkThroughGivesTheProvinceRateAndASecondSendChangesNothing();
+    }
+
+    /** The README's "Try it": a department's CSV through {@code dmhub publish}, the province aggregate on the national topic. */
+    private void theReadmeWalkThroughGivesTheProvinceRateAndASecondSendChangesNothing() throws Exception {
+        Path file = Files.writeString(HOME.resolve("mot-cua.csv"), """
+                indicator,area,period,value
+                HC-01,25747,2026-10,120
+                HC-02,25747,2026-10,114
+                HC-01,25942,2026-10,80
+                HC-02,25942,2026-10,70
+                """, StandardCharsets.UTF_8);
+        Result publish = dmhub("publish", "--department", "VPUBND", "--file", file.toString());
+        assertThat(publish.exitCode()).as(publish.output()).isZero();
+        assertThat(publish.output()).contains("4 rows published to dmhub.observations.VPUBND");
+        List<String> rate = awaitNationalLines("\"indicator\": \"HC-03\"", 1);
+        assertThat(rate.get(0)).contains("\"area\": \"74\"", "\"period\": \"2026-10\"", "\"value\": 92.000000000000");
+
+        Result again = dmhub("publish", "--department", "VPUBND", "--file", file.toString());
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        awaitMetric("dmhub_observations_duplicate_total{department=\"VPUBND\"} 4.0");
+        assertThat(awaitNationalLines("\"indicator\": \"HC-03\"", 1)).as("no new aggregate after the same file again")
+                .isEqualTo(rate);
+    }
+
+    /** The national topic's lines containing {@code marker}, once there are {@code expected} of them (30 s at most). */
+    private static List<String> awaitNationalLines(String marker, int expected) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        List<String> lines = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            lines = dmhub("read", "national").output().lines().filter(line -> line.contains(marker)).toList();
+            if (lines.size() >= expected) {
+                return lines;
+            }
+        }
+        throw new AssertionError("expected " + expected + " national aggregates with " + marker + ", read " + lines);
+    }
+
+    private void awaitMetric(String line) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        String metrics = "";
+        while (Instant.now().isBefore(deadline)) {
+            metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HUB_PORT + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            if (metrics.lines().anyMatch(line::equals)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the hub's metrics never showed " + line + ":\n" + metrics);
     }
 
     private void assertEveryComponentIsHealthy() throws Exception {
@@ -166,9 +217,10 @@ class LocalStackIT {
     private record Result(int exitCode, String output) {
     }
 
-    private static Result dmhub(String command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("deploy/local/dmhub").toString(), command)
-                .redirectErrorStream(true);
+    private static Result dmhub(String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", ROOT.resolve("deploy/local/dmhub").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("DMHUB_HOME", HOME.toString());
         env.put("DMHUB_BROKER_PORT", String.valueOf(BROKER_PORT));
@@ -180,9 +232,9 @@ class LocalStackIT {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new AssertionError("dmhub " + command + " did not finish within 5 minutes:\n" + output);
+            throw new AssertionError("dmhub " + String.join(" ", arguments) + " did not finish within 5 minutes:\n" + output);
         }
-        System.out.println("$ dmhub " + command + "\n" + output);
+        System.out.println("$ dmhub " + String.join(" ", arguments) + "\n" + output);
         return new Result(process.exitValue(), output);
     }
 }
