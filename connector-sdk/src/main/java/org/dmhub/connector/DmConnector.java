@@ -74,6 +74,9 @@ public final class DmConnector implements AutoCloseable {
             // the producer retries for as long as the broker is away; the spool keeps what a process end would lose
             config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
         }
+        if (builder.credentials != null) {
+            config.putAll(builder.credentials.clientConfig());
+        }
         config.putAll(builder.extraProducerConfig);
         this.timeout = builder.timeout;
         Spool spool = builder.spoolFolder == null ? null : Spool.open(builder.spoolFolder);
@@ -234,6 +237,7 @@ public final class DmConnector implements AutoCloseable {
         private Duration timeout = Duration.ofSeconds(30);
         private final Map<String, Object> extraProducerConfig = new HashMap<>();
         private Path spoolFolder;
+        private KafkaCredentials credentials;
 
         private Builder() {
         }
@@ -283,6 +287,12 @@ public final class DmConnector implements AutoCloseable {
          */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
+            return this;
+        }
+
+        /** The department's user name and password in the hub's secure mode (none by default). */
+        public Builder credentials(KafkaCredentials credentials) {
+            this.credentials = credentials;
             return this;
         }
 

@@ -58,7 +58,17 @@ public final class CatalogSnapshot implements CatalogLookup {
      * @param timeout how long to wait for the broker before giving up with a {@link TimeoutException}
      */
     public static CatalogSnapshot load(String bootstrapServers, RegistrySerdes serdes, Topics topics, Duration timeout) {
+        return load(bootstrapServers, serdes, topics, timeout, Map.of());
+    }
+
+    /**
+     * As {@link #load(String, RegistrySerdes, Topics, Duration)}, with further consumer settings, e.g. the secure
+     * mode's {@code KafkaCredentials.clientConfig()}.
+     */
+    public static CatalogSnapshot load(String bootstrapServers, RegistrySerdes serdes, Topics topics, Duration timeout,
+            Map<String, Object> clientConfig) {
         Map<String, Object> config = new HashMap<>(serdes.consumerConfig());
+        config.putAll(clientConfig);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "dmhub-connector-catalog-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.dmhub.connector.KafkaCredentials;
 import org.dmhub.connector.catalog.CatalogSnapshot;
 import org.dmhub.connector.spool.SpoolUnavailableException;
 import org.dmhub.contract.Topics;
@@ -44,12 +47,17 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
             "  department: STC",
             "  source: Phan mem ke toan ngan sach",
             "  spool: /var/lib/dmhub-connector/STC",
+            "  # secure mode (given by the focal point):",
+            "  username: stc",
+            "  password-env: DMHUB_PASSWORD",
+            "  truststore: /etc/dmhub/ca.pem",
             "",
             "Exit codes: 0 ok, 1 invalid file, 2 usage error,",
             "            3 broker or registry unreachable, 4 internal error."})
 public final class ConnectorCli implements Runnable {
 
-    private static final Set<String> CONFIG_KEYS = Set.of("bootstrap-servers", "registry-url", "department", "source", "spool");
+    private static final Set<String> CONFIG_KEYS = Set.of("bootstrap-servers", "registry-url", "department", "source", "spool",
+            "username", "password", "password-env", "security-protocol", "truststore");
 
     @Option(names = "--bootstrap-servers", scope = ScopeType.INHERIT, paramLabel = "HOST:PORT[,HOST:PORT]",
             description = "the hub's Kafka brokers")
@@ -71,8 +79,25 @@ public final class ConnectorCli implements Runnable {
             description = "where observations wait until the broker has stored them (default: ~/.dmhub-connector/<DEPARTMENT>)")
     private Path spool;
 
+    @Option(names = "--username", scope = ScopeType.INHERIT, paramLabel = "USER",
+            description = "secure mode: your department's Kafka user (SCRAM-SHA-512), given by the focal point")
+    private String username;
+
+    @Option(names = "--password-env", scope = ScopeType.INHERIT, paramLabel = "VARIABLE",
+            description = "secure mode: the environment variable holding the Kafka password")
+    private String passwordVariable;
+
+    @Option(names = "--security-protocol", scope = ScopeType.INHERIT, paramLabel = "PROTOCOL",
+            description = "secure mode: SASL_SSL (default) or SASL_PLAINTEXT")
+    private String securityProtocol;
+
+    @Option(names = "--truststore", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "secure mode: the brokers' CA certificate (.pem, .crt, .jks or .p12)")
+    private Path trustStore;
+
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
-            description = "a YAML file with bootstrap-servers, registry-url, department, source, spool")
+            description = "a YAML file with bootstrap-servers, registry-url, department, source, spool and, in the secure"
+                    + " mode, username, password (or password-env), security-protocol, truststore")
     private Path config;
 
     @CommandLine.Spec
@@ -116,7 +141,8 @@ public final class ConnectorCli implements Runnable {
                 choose(registryUrl, fromFile, "registry-url"),
                 choose(department, fromFile, "department"),
                 firstNonNull(choose(source, fromFile, "source"), "dmhub-connector"),
-                spoolFolder(fromFile));
+                spoolFolder(fromFile),
+                credentials(fromFile));
         require(settings.bootstrapServers(), "--bootstrap-servers", "bootstrap-servers");
         require(settings.registryUrl(), "--registry-url", "registry-url");
         if (departmentRequired) {
@@ -170,6 +196,28 @@ public final class ConnectorCli implements Runnable {
         return values;
     }
 
+    /** The secure mode's credentials; null without a user name. */
+    private KafkaCredentials credentials(Map<String, String> fromFile) {
+        String user = choose(username, fromFile, "username");
+        if (user == null) {
+            return null;
+        }
+        String variable = choose(passwordVariable, fromFile, "password-env");
+        String password = variable != null ? System.getenv(variable) : fromFile.get("password");
+        if (password == null) {
+            throw new UserError(ExitCodes.USAGE, variable != null
+                    ? "the environment variable " + variable + " (the Kafka password) is not set"
+                    : "user " + user + " needs a password: --password-env VARIABLE, or 'password-env:' or 'password:' in the --config file");
+        }
+        String truststore = trustStore != null ? trustStore.toString() : fromFile.get("truststore");
+        try {
+            return new KafkaCredentials(user, password, choose(securityProtocol, fromFile, "security-protocol"),
+                    truststore == null ? null : Path.of(truststore));
+        } catch (IllegalArgumentException wrong) {
+            throw new UserError(ExitCodes.USAGE, wrong.getMessage());
+        }
+    }
+
     private Path spoolFolder(Map<String, String> fromFile) {
         if (spool != null) {
             return spool;
@@ -204,6 +252,16 @@ public final class ConnectorCli implements Runnable {
         if (cause instanceof SpoolUnavailableException spoolUnavailable) {
             err.println("error: " + spoolUnavailable.getMessage() + "; or choose another folder with --spool");
             return ExitCodes.USAGE;
+        }
+        if (cause instanceof AuthenticationException refused) {
+            err.println("error: the broker refused the login: " + refused.getMessage() + "; check --username and the password"
+                    + " with the focal point");
+            return ExitCodes.UNREACHABLE;
+        }
+        if (cause instanceof AuthorizationException notAllowed) {
+            err.println("error: the broker does not allow this: " + notAllowed.getMessage() + "; ask the focal point for the"
+                    + " rights of your department's user");
+            return ExitCodes.UNREACHABLE;
         }
         if (cause instanceof SerializationException || cause instanceof KafkaException) {
             err.println("error: the broker or the schema registry failed: " + cause.getMessage()

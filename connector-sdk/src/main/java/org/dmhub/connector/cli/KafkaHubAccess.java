@@ -51,7 +51,7 @@ final class KafkaHubAccess implements HubAccess {
     public CatalogSnapshot loadCatalog(ConnectionSettings settings) {
         RegistrySerdes serdes = reachableRegistry(settings);
         try {
-            return CatalogSnapshot.load(settings.bootstrapServers(), serdes, topics, CONNECT_TIMEOUT);
+            return CatalogSnapshot.load(settings.bootstrapServers(), serdes, topics, CONNECT_TIMEOUT, settings.clientConfig());
         } catch (TimeoutException unreachable) {
             throw brokerUnreachable(settings, unreachable);
         }
@@ -99,6 +99,7 @@ final class KafkaHubAccess implements HubAccess {
                 .department(settings.department())
                 .source(settings.source())
                 .spool(settings.spool())
+                .credentials(settings.credentials())
                 .timeout(CONNECT_TIMEOUT)
                 .build();
     }
@@ -107,6 +108,7 @@ final class KafkaHubAccess implements HubAccess {
     public void read(ConnectionSettings settings, TopicDefinition<?> topic, Duration quietFor, Consumer<Object> printer) {
         RegistrySerdes serdes = reachableRegistry(settings);
         Map<String, Object> config = new HashMap<>(serdes.consumerConfig());
+        config.putAll(settings.clientConfig());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "dmhub-connector-read-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -12,6 +12,8 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.dmhub.schemas.IndicatorObservation;
 import org.slf4j.Logger;
@@ -19,9 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends what the {@link Spool} holds, in order, on one background thread, and takes each observation out once the
- * broker has stored it. While the broker or the registry cannot be reached it waits and tries again, for as long as
- * it takes: observations only ever leave the spool acknowledged (or refused for good by the broker, e.g. too large
- * or not authorized, which fails their future).
+ * broker has stored it. While the broker or the registry cannot be reached, or the broker refuses the connector's
+ * credentials or access rights, it waits and tries again, for as long as it takes: observations only ever leave the
+ * spool acknowledged, or refused for good by the broker because of the record itself (e.g. too large), which fails
+ * their future.
  *
  * <p>An observation already stored but not yet taken out when the process ends is sent again by the next sender;
  * the hub recognises it by its eventId and does not count it twice.
@@ -43,6 +46,8 @@ public final class SpoolSender implements AutoCloseable {
     /** The lowest sequence whose send failed transiently; the sender goes back to it. */
     private final AtomicLong resendFrom = new AtomicLong(Long.MAX_VALUE);
     private volatile boolean closing;
+    /** System.nanoTime() before which nothing is sent, after the broker refused the connector's credentials or rights. */
+    private volatile long pauseUntil;
 
     public SpoolSender(Spool spool, Producer<String, IndicatorObservation> producer, String topic,
             Function<IndicatorObservation, String> key) {
@@ -134,6 +139,11 @@ public final class SpoolSender implements AutoCloseable {
                 spool.commit();
                 lastCommit = System.nanoTime();
             }
+            long paused = pauseUntil - System.nanoTime();
+            if (pauseUntil != 0 && paused > 0) {
+                waitForChange(Duration.ofNanos(paused));
+                continue;
+            }
             Map.Entry<Long, IndicatorObservation> next = spool.nextAfter(lastSent);
             if (next == null) {
                 waitForChange(COMMIT_INTERVAL);
@@ -165,12 +175,21 @@ public final class SpoolSender implements AutoCloseable {
     private Callback acknowledgement(long sequence) {
         return (metadata, error) -> {
             if (error == null) {
+                pauseUntil = 0;
                 spool.remove(sequence);
                 acknowledged.incrementAndGet();
                 complete(sequence, metadata, null);
             } else if (closing) {
                 // an unfinished send at close: the observation stays in the spool for the next sender
             } else if (error instanceof RetriableException) {
+                resendFrom.accumulateAndGet(sequence, Math::min);
+            } else if (error instanceof AuthenticationException || error instanceof AuthorizationException) {
+                // fixed by the department's credentials or the focal point's access rights, not by dropping the data
+                if (pauseUntil == 0) {
+                    log.error("the broker refuses this connector ({}); {} observations wait in {} until that is fixed",
+                            error.getMessage(), spool.pendingCount(), spool.file());
+                }
+                pauseUntil = System.nanoTime() + RETRY_PAUSE.multipliedBy(5).toNanos();
                 resendFrom.accumulateAndGet(sequence, Math::min);
             } else {
                 log.error("the broker refused observation {} for good ({}); it is kept aside in {}", sequence, error.getMessage(),
@@ -200,7 +219,7 @@ public final class SpoolSender implements AutoCloseable {
     private void waitForChange(Duration atMost) {
         synchronized (changed) {
             try {
-                changed.wait(atMost.toMillis());
+                changed.wait(Math.max(1, atMost.toMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 closing = true;

@@ -11,9 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real Kafka broker (KRaft, combined broker and controller) as a child process on fixed loopback ports, with its
@@ -30,6 +33,7 @@ public final class BrokerProcess implements AutoCloseable {
     private final Path dir;
     private final int port = RegistryProcess.freePort();
     private final int controllerPort = RegistryProcess.freePort();
+    private final int saslPort = RegistryProcess.freePort();
     private Process process;
 
     private BrokerProcess(Path dir) {
@@ -39,13 +43,38 @@ public final class BrokerProcess implements AutoCloseable {
     /** Formats the storage in {@code dir}, starts the broker and waits until it accepts connections. */
     public static BrokerProcess start(Path dir) {
         BrokerProcess broker = new BrokerProcess(dir);
-        broker.format();
+        broker.format(List.of(), List.of());
         broker.startAgain();
         return broker;
     }
 
+    /**
+     * As {@link #start(Path)}, with a second listener, {@link #saslBootstrapServers()}, where clients log in with
+     * SCRAM-SHA-512 as {@code username} (the secure mode's department principals), without TLS.
+     */
+    public static BrokerProcess startWithScramUser(Path dir, String username, String password) {
+        BrokerProcess broker = new BrokerProcess(dir);
+        broker.format(List.of(
+                "listeners=PLAINTEXT://127.0.0.1:" + broker.port + ",SASL_PLAINTEXT://127.0.0.1:" + broker.saslPort
+                        + ",CONTROLLER://127.0.0.1:" + broker.controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + broker.port + ",SASL_PLAINTEXT://127.0.0.1:" + broker.saslPort,
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "sasl.enabled.mechanisms=SCRAM-SHA-512",
+                "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config="
+                        + "org.apache.kafka.common.security.scram.ScramLoginModule required;"),
+                List.of("--add-scram", "SCRAM-SHA-512=[name=" + username + ",password=" + password + "]"));
+        broker.startAgain();
+        return broker;
+    }
+
+    /** The plain listener, which needs no login. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The SCRAM listener of {@link #startWithScramUser}. */
+    public String saslBootstrapServers() {
+        return "127.0.0.1:" + saslPort;
     }
 
     public boolean isAlive() {
@@ -95,10 +124,11 @@ public final class BrokerProcess implements AutoCloseable {
         process = null;
     }
 
-    private void format() {
+    private void format(List<String> overriddenProperties, List<String> formatArguments) {
         try {
             Files.createDirectories(dir.resolve("data"));
-            Files.writeString(properties(), String.join("\n",
+            Map<String, String> properties = new LinkedHashMap<>();
+            Stream.concat(Stream.of(
                     "process.roles=broker,controller",
                     "node.id=1",
                     "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
@@ -115,9 +145,14 @@ public final class BrokerProcess implements AutoCloseable {
                     "transaction.state.log.min.isr=1",
                     "share.coordinator.state.topic.replication.factor=1",
                     "share.coordinator.state.topic.min.isr=1",
-                    "group.initial.rebalance.delay.ms=0",
-                    ""));
-            Process formatting = launch("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", properties().toString());
+                    "group.initial.rebalance.delay.ms=0"), overriddenProperties.stream())
+                    .forEach(line -> properties.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
+            StringBuilder file = new StringBuilder();
+            properties.forEach((name, value) -> file.append(name).append('=').append(value).append('\n'));
+            Files.writeString(properties(), file);
+            List<String> format = new ArrayList<>(List.of("format", "-t", clusterId(), "-c", properties().toString()));
+            format.addAll(formatArguments);
+            Process formatting = launch("kafka.tools.StorageTool", format.toArray(String[]::new));
             if (!formatting.waitFor(60, TimeUnit.SECONDS) || formatting.exitValue() != 0) {
                 throw new IllegalStateException("could not format the broker's storage; see " + log());
             }
