@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param topicPrefix prefix of every contract topic name
  * @param registryUrl base URL of the schema registry
+ * @param advertisedHost the host name other hub instances reach this one's API at (Kafka Streams' application.server)
  * @param topics how the hub creates the contract topics it finds missing
  */
 @ConfigurationProperties("dmhub")
 public record HubProperties(
         @DefaultValue("dmhub.") String topicPrefix,
         @DefaultValue("http://127.0.0.1:18081") String registryUrl,
+        @DefaultValue("127.0.0.1") String advertisedHost,
         @DefaultValue TopicCreation topics,
         @DefaultValue Rollup rollup) {
 

@@ -89,15 +89,17 @@ class HubStartupIT {
     Topics topics;
 
     @Test
-    void healthIsUpOnceTheStreamsApplicationRuns() {
+    void healthIsUpOnceTheStreamsRunTheRegistryAnswersAndAFrameworkIsLoaded() throws Exception {
+        assertThat(postFramework(Files.readAllBytes(SAMPLE_FRAMEWORK), false).statusCode()).isEqualTo(200);
+
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            HttpResponse<String> health = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = get("/actuator/health");
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
             JsonNode body = new ObjectMapper().readTree(health.body());
             assertThat(body.path("status").asString()).isEqualTo("UP");
             assertThat(body.path("components").path("streams").path("details").path("state").asString()).isEqualTo("RUNNING");
+            assertThat(body.path("components").path("registry").path("status").asString()).isEqualTo("UP");
+            assertThat(body.path("components").path("catalog").path("details").path("indicators").asInt()).isEqualTo(21);
         });
     }
 
@@ -121,7 +123,10 @@ class HubStartupIT {
     void appliedFrameworkTurnsObservationsIntoNationalAggregatesReadableByAnyConfluentClient() throws Exception {
         HttpResponse<String> applied = postFramework(Files.readAllBytes(SAMPLE_FRAMEWORK), false);
         assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
-        assertThat(applied.body()).contains("\"createdTopics\"").contains("dmhub.observations.VPUBND");
+        assertThat(applied.body()).contains("\"createdTopics\"");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            assertThat(admin.listTopics().names().get()).as("created by this or an earlier apply").contains("dmhub.observations.VPUBND");
+        }
 
         RegistrySerdes serdes = new RegistrySerdes(registry.baseUrl());
         Map<String, Object> config = new HashMap<>(serdes.producerConfig());
@@ -160,6 +165,53 @@ class HubStartupIT {
                 assertThat(onTimeRate.getProvinceName()).isEqualTo("Bình Dương");
             });
         }
+
+        // the same figures through the API, from the hub's state stores
+        JsonNode province = new ObjectMapper().readTree(get("/api/values/HC-03/2026-10?area=74").body());
+        assertThat(province.path("value").decimalValue()).isEqualByComparingTo("90");
+        assertThat(province.path("contributing").asInt()).isEqualTo(2);
+        assertThat(province.path("expected").asInt()).isEqualTo(13);
+        assertThat(province.path("areaName").asString()).isEqualTo("Bình Dương");
+        JsonNode districts = new ObjectMapper().readTree(get("/api/values/HC-01/2026-10").body()).path("areas");
+        assertThat(districts.get(0).path("area").asString()).as("the province first").isEqualTo("74");
+        assertThat(districts.get(0).path("value").decimalValue()).isEqualByComparingTo("60");
+        JsonNode series = new ObjectMapper().readTree(get("/api/values/HC-03?area=74&from=2026-01&to=2026-12").body());
+        assertThat(series.path("points").get(0).path("period").asString()).isEqualTo("2026-10");
+        JsonNode national = new ObjectMapper().readTree(get("/api/national/aggregates?period=2026-10").body());
+        assertThat(national.toString()).contains("\"nationalCode\":\"QG-HC-03\"");
+        HttpResponse<String> sdmx = get("/api/national/aggregates.csv?period=2026-10");
+        assertThat(sdmx.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/vnd.sdmx.data+csv");
+        assertThat(sdmx.body().lines().toList()).first().isEqualTo("DATAFLOW,FREQ,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS");
+        assertThat(sdmx.body()).contains("VN74:DM_INDICATORS(1.0),M,74,QG-HC-03,2026-10,90,%,E\r\n");
+    }
+
+    @Test
+    void apiErrorsAreProblemDetailsThatSayWhatWouldBeValid() throws Exception {
+        assertThat(postFramework(Files.readAllBytes(SAMPLE_FRAMEWORK), false).statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/api/catalog/indicators/HC-03").statusCode()).isEqualTo(200));
+        assertProblem(get("/api/values/XX-99/2026-10"), 404, "Unknown indicator", "indicator XX-99 is not in the framework");
+        assertProblem(get("/api/values/HC-03/2026-Q4"), 400, "Invalid period", "write YYYY-MM (e.g. 2026-10)");
+        assertProblem(get("/api/values/HC-03/2026-10?area=00000"), 404, "Unknown area", "area 00000 is not in the framework");
+        assertProblem(get("/api/national/aggregates"), 400, null, "period");
+        assertThat(get("/v3/api-docs").body()).contains("/api/values/{indicator}/{period}", "/api/national/aggregates.csv");
+        assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String title, String detail) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = new ObjectMapper().readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        if (title != null) {
+            assertThat(problem.path("title").asString()).isEqualTo(title);
+        }
+        assertThat(problem.path("detail").asString()).contains(detail);
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -30,6 +30,15 @@ public final class Decimals {
     }
 
     /** {@code dividend / divisor}, rounded half-even to the wire scale. */
+    /** A wire value as people write it, without the scale's trailing zeros: 92, not 92.000000000000; null stays null. */
+    public static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     public static BigDecimal divide(BigDecimal dividend, BigDecimal divisor) {
         return dividend.divide(divisor, SCALE, ROUNDING);
     }

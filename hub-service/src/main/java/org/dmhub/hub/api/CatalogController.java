@@ -1,15 +1,24 @@
 package org.dmhub.hub.api;
 
 import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
+import org.dmhub.hub.api.CatalogViews.AreaView;
+import org.dmhub.hub.api.CatalogViews.DepartmentView;
+import org.dmhub.hub.api.CatalogViews.IndicatorView;
+import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.catalog.CatalogPublisher;
 import org.dmhub.hub.catalog.FrameworkException;
 import org.dmhub.hub.catalog.FrameworkParser;
+import org.dmhub.schemas.AdminArea;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -17,16 +26,49 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The focal point applies the provincial framework file here ({@code deploy/local/dmhub catalog apply FILE}). */
+/**
+ * The provincial framework: read it, and (the focal point) apply a new framework file here
+ * ({@code deploy/local/dmhub catalog apply FILE}).
+ */
 @RestController
 @RequestMapping("/api/catalog")
 class CatalogController {
 
     private final FrameworkParser parser = new FrameworkParser();
     private final CatalogPublisher publisher;
+    private final Catalog catalog;
 
-    CatalogController(CatalogPublisher publisher) {
+    CatalogController(CatalogPublisher publisher, Catalog catalog) {
         this.publisher = publisher;
+        this.catalog = catalog;
+    }
+
+    /** The indicators of the framework, retired ones included ({@code active: false}), by code. */
+    @GetMapping("/indicators")
+    List<IndicatorView> indicators() {
+        return catalog.indicators().stream().map(IndicatorView::of).sorted(Comparator.comparing(IndicatorView::code)).toList();
+    }
+
+    /** One indicator. */
+    @GetMapping("/indicators/{code}")
+    IndicatorView indicator(@PathVariable String code) {
+        return catalog.indicator(code).map(IndicatorView::of).orElseThrow(() -> ApiProblem.notFound("unknown-indicator",
+                "Unknown indicator", "indicator " + code + " is not in the framework; GET /api/catalog/indicators lists them"));
+    }
+
+    /** The areas of the framework, the province first, then level by level. */
+    @GetMapping("/areas")
+    List<AreaView> areas() {
+        return catalog.areas().stream()
+                .sorted(Comparator.comparingInt((AdminArea area) -> catalog.areaTree().ancestorsOrSelf(area.getCode()).size())
+                        .thenComparing(AdminArea::getCode))
+                .map(AreaView::of).toList();
+    }
+
+    /** The departments of the framework, by code. */
+    @GetMapping("/departments")
+    List<DepartmentView> departments() {
+        return catalog.departments().stream().map(DepartmentView::of).sorted(Comparator.comparing(DepartmentView::code)).toList();
     }
 
     /**

@@ -84,6 +84,17 @@ public final class Catalog implements CatalogLookup {
         return current().dependents().getOrDefault(indicator, List.of());
     }
 
+    /**
+     * True when the indicator is rolled up from its own observations (SUM, AVERAGE, MIN, MAX, NONE); false when it is
+     * derived from other indicators' values (RATIO, WEIGHTED_AVERAGE), which the hub rolls up in a later stage.
+     */
+    public static boolean rolledUpFromOwnValues(IndicatorDefinition indicator) {
+        return switch (indicator.getAggregation()) {
+            case SUM, AVERAGE, MIN, MAX, NONE -> true;
+            case RATIO, WEIGHTED_AVERAGE -> false;
+        };
+    }
+
     /** The level of the units a target is rolled up from: a RATIO's components' level, or the indicator's own. */
     public Optional<String> unitLevel(IndicatorDefinition target) {
         if (target.getAggregation() == Aggregation.RATIO) {

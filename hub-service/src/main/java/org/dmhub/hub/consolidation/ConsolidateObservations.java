@@ -25,7 +25,6 @@ import org.dmhub.hub.catalog.Catalog.Dependent;
 import org.dmhub.hub.support.InternalSerde;
 import org.dmhub.hub.validation.AcceptedObservation;
 import org.dmhub.hub.validation.ValidateObservations;
-import org.dmhub.schemas.Aggregation;
 import org.dmhub.schemas.RejectionReason;
 import org.dmhub.validation.Violation;
 
@@ -39,9 +38,6 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
     public static final String CONSOLIDATED_STORE = "consolidated";
     public static final String PENDING_STORE = "rollups-pending";
     public static final String PUBLISHED_STORE = "values-published";
-
-    private static final Set<Aggregation> OWN_VALUE_RULES =
-            Set.of(Aggregation.SUM, Aggregation.AVERAGE, Aggregation.MIN, Aggregation.MAX, Aggregation.NONE);
 
     private final IndicatorPeriodRollups.Settings settings;
 
@@ -93,7 +89,7 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
                     ConsolidatedValue value) {
                 for (Dependent dependent : catalog.dependentsOf(observation.getIndicator())) {
                     boolean ownValue = dependent.target().equals(observation.getIndicator())
-                            && catalog.indicator(dependent.target()).map(t -> OWN_VALUE_RULES.contains(t.getAggregation()))
+                            && catalog.indicator(dependent.target()).map(Catalog::rolledUpFromOwnValues)
                                     .orElse(false);
                     if (ownValue) {
                         rollups.markChanged(record.key());

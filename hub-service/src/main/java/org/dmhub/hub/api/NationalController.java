@@ -1,0 +1,124 @@
+package org.dmhub.hub.api;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.kafka.streams.state.HostInfo;
+import org.dmhub.hub.catalog.Catalog;
+import org.dmhub.hub.query.AreaValueView;
+import org.dmhub.hub.query.ViewQueries;
+import org.dmhub.hub.query.ViewStores;
+import org.dmhub.period.Period;
+import org.dmhub.schemas.AdminArea;
+import org.dmhub.schemas.IndicatorDefinition;
+import org.dmhub.schemas.Periodicity;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The province's aggregates of the indicators the Government Office collects (those with a national code), as JSON or
+ * as SDMX-CSV, the exchange format statistical systems import.
+ */
+@RestController
+@RequestMapping("/api/national")
+class NationalController {
+
+    /** The SDMX dataflow the export belongs to: agency (the province), id, version. */
+    static final String DATAFLOW_ID = "DM_INDICATORS";
+    static final String DATAFLOW_VERSION = "1.0";
+    static final MediaType SDMX_CSV = MediaType.parseMediaType("application/vnd.sdmx.data+csv;version=1.0.0;charset=UTF-8");
+
+    private final Catalog catalog;
+    private final ViewStores stores;
+    private final ViewQueries queries;
+    private final InstanceForwarding forwarding;
+    private final JsonMapper json;
+
+    NationalController(Catalog catalog, ViewStores stores, ViewQueries queries, InstanceForwarding forwarding, JsonMapper json) {
+        this.catalog = catalog;
+        this.stores = stores;
+        this.queries = queries;
+        this.forwarding = forwarding;
+        this.json = json;
+    }
+
+    /** The national aggregates of one period (e.g. 2026-10, 2026-Q3, 2026): each national indicator of that periodicity. */
+    @GetMapping("/aggregates")
+    List<NationalValue> aggregates(@RequestParam String period) {
+        Period parsed = Period.parse(period).orElseThrow(() -> ApiProblem.badRequest("invalid-period", "Invalid period",
+                "'" + period + "' is not a period: write YYYY-MM, YYYY-Qn, YYYY-Sn, YYYY or YYYY-MM-DD"));
+        AdminArea province = catalog.areas().stream().filter(area -> area.getParentCode() == null).findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("no-framework", "No framework", "the framework has no areas yet"));
+        List<NationalValue> values = new ArrayList<>();
+        for (IndicatorDefinition indicator : catalog.indicators()) {
+            if (indicator.getNationalCode() == null || !indicator.getActive() || indicator.getPeriodicity() != parsed.periodicity()) {
+                continue;
+            }
+            provinceValue(indicator, period, province.getCode()).ifPresent(value -> values.add(new NationalValue(
+                    indicator.getNationalCode(), indicator.getCode(), indicator.getName(), province.getCode(), province.getName(),
+                    period, value.value(), indicator.getUnit(), value.contributing(), value.expected(), value.completeness(),
+                    value.revision())));
+        }
+        values.sort(Comparator.comparing(NationalValue::nationalCode));
+        return values;
+    }
+
+    /**
+     * The same as SDMX-CSV 1.0: one observation per line, with the columns DATAFLOW, FREQ, REF_AREA, INDICATOR,
+     * TIME_PERIOD, OBS_VALUE, UNIT_MEASURE, OBS_STATUS (A: every expected unit reported; E: estimated from part of them).
+     */
+    @GetMapping(value = "/aggregates.csv")
+    ResponseEntity<String> aggregatesAsSdmxCsv(@RequestParam String period) throws java.io.IOException {
+        List<NationalValue> values = aggregates(period);
+        StringBuilder csv = new StringBuilder();
+        String agency = catalog.areas().stream().filter(area -> area.getParentCode() == null).findFirst()
+                .map(area -> "VN" + area.getCode()).orElse("VN");
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
+            printer.printRecord("DATAFLOW", "FREQ", "REF_AREA", "INDICATOR", "TIME_PERIOD", "OBS_VALUE", "UNIT_MEASURE", "OBS_STATUS");
+            for (NationalValue value : values) {
+                printer.printRecord(agency + ":" + DATAFLOW_ID + "(" + DATAFLOW_VERSION + ")",
+                        frequency(Period.parse(value.period()).orElseThrow().periodicity()), value.area(), value.nationalCode(),
+                        value.period(), value.value() == null ? "" : value.value().toPlainString(), value.unit(),
+                        value.contributing() == value.expected() ? "A" : "E");
+            }
+        }
+        return ResponseEntity.ok().contentType(SDMX_CSV)
+                .header("Content-Disposition", "attachment; filename=\"aggregates-" + period.toLowerCase(Locale.ROOT) + ".csv\"")
+                .body(csv.toString());
+    }
+
+    /** One national aggregate. */
+    record NationalValue(String nationalCode, String indicator, String indicatorName, String area, String areaName, String period,
+            BigDecimal value, String unit, int contributing, int expected, BigDecimal completeness, long revision) {
+    }
+
+    private Optional<AreaValueView> provinceValue(IndicatorDefinition indicator, String period, String province) {
+        Optional<HostInfo> owner = stores.remoteOwner(indicator, period);
+        if (owner.isEmpty()) {
+            return queries.values(indicator, period).stream().filter(value -> value.area().equals(province)).findFirst();
+        }
+        return forwarding.fetchIfFound(owner.get(), "/api/values/" + indicator.getCode() + "/" + period + "?area=" + province)
+                .map(body -> json.readValue(body, AreaValueView.class));
+    }
+
+    /** SDMX's code list CL_FREQ. */
+    private static String frequency(Periodicity periodicity) {
+        return switch (periodicity) {
+            case DAILY -> "D";
+            case MONTHLY -> "M";
+            case QUARTERLY -> "Q";
+            case HALF_YEARLY -> "S";
+            case YEARLY -> "A";
+        };
+    }
+}

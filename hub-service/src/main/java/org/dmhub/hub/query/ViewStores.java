@@ -1,0 +1,107 @@
+package org.dmhub.hub.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.dmhub.contract.RecordKeys;
+import org.dmhub.hub.aggregation.RollUpDerivedIndicators;
+import org.dmhub.hub.catalog.Catalog;
+import org.dmhub.hub.consolidation.ConsolidateObservations;
+import org.dmhub.hub.publication.PublishedValues;
+import org.dmhub.schemas.IndicatorDefinition;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The view as this hub instance holds it: the last published values of each indicator-period, read from the Kafka
+ * Streams state stores of the roll-up stages (interactive queries), and which instance holds the ones it does not.
+ */
+@Component
+public class ViewStores {
+
+    private final StreamsBuilderFactoryBean streams;
+
+    ViewStores(StreamsBuilderFactoryBean streams) {
+        this.streams = streams;
+    }
+
+    /** Where an indicator-period's values are: empty when on this instance, else the instance's address. */
+    public Optional<HostInfo> remoteOwner(IndicatorDefinition indicator, String period) {
+        KeyQueryMetadata metadata = running().queryMetadataForKey(storeOf(indicator), key(indicator, period),
+                Serdes.String().serializer());
+        if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+            throw new ViewNotReadyException("the hub is assigning its work (rebalancing)");
+        }
+        HostInfo active = metadata.activeHost();
+        return self().equals(active) ? Optional.empty() : Optional.of(active);
+    }
+
+    /** The values of an indicator-period held by this instance. */
+    public Optional<PublishedValues> localValues(IndicatorDefinition indicator, String period) {
+        return Optional.ofNullable(store(indicator).get(key(indicator, period)));
+    }
+
+    /** Every period of an indicator held by this instance, with its values. */
+    public List<PeriodValues> localPeriods(IndicatorDefinition indicator) {
+        List<PeriodValues> periods = new ArrayList<>();
+        String prefix = indicator.getCode() + RecordKeys.SEPARATOR;
+        try (KeyValueIterator<String, PublishedValues> range = store(indicator).prefixScan(prefix, Serdes.String().serializer())) {
+            range.forEachRemaining(entry -> periods.add(new PeriodValues(entry.key.substring(prefix.length()), entry.value)));
+        }
+        return periods;
+    }
+
+    /** The other instances holding a part of this indicator's store. */
+    public List<HostInfo> otherInstances(IndicatorDefinition indicator) {
+        HostInfo self = self();
+        return running().streamsMetadataForStore(storeOf(indicator)).stream().map(StreamsMetadata::hostInfo)
+                .filter(host -> !host.equals(self)).distinct().toList();
+    }
+
+    /** The address other instances reach this one at ({@code application.server}). */
+    public HostInfo self() {
+        Object server = streams.getStreamsConfiguration().get(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        return server == null ? HostInfo.unavailable() : HostInfo.buildFromEndpoint(server.toString());
+    }
+
+    /** An indicator-period's values and the period. */
+    public record PeriodValues(String period, PublishedValues values) {
+    }
+
+    private ReadOnlyKeyValueStore<String, PublishedValues> store(IndicatorDefinition indicator) {
+        try {
+            return running().store(StoreQueryParameters.fromNameAndType(storeOf(indicator),
+                    QueryableStoreTypes.<String, PublishedValues>keyValueStore()));
+        } catch (InvalidStateStoreException notNow) {
+            throw new ViewNotReadyException("the view's store is not available on this instance now (" + notNow.getMessage() + ")");
+        }
+    }
+
+    private KafkaStreams running() {
+        KafkaStreams kafkaStreams = streams.getKafkaStreams();
+        if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
+            throw new ViewNotReadyException("the hub's stream processing is "
+                    + (kafkaStreams == null ? "not started" : kafkaStreams.state()));
+        }
+        return kafkaStreams;
+    }
+
+    private static String storeOf(IndicatorDefinition indicator) {
+        return Catalog.rolledUpFromOwnValues(indicator) ? ConsolidateObservations.PUBLISHED_STORE : RollUpDerivedIndicators.PUBLISHED_STORE;
+    }
+
+    private static String key(IndicatorDefinition indicator, String period) {
+        return indicator.getCode() + RecordKeys.SEPARATOR + period;
+    }
+}
