@@ -105,6 +105,11 @@ final class HubProcess {
         return log;
     }
 
+    /** The hub's API, e.g. {@code http://127.0.0.1:40123}. */
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
     static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

@@ -1,0 +1,111 @@
+package org.dmhub.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.dmhub.contract.RecordKeys;
+import org.dmhub.contract.RegistrySerdes;
+import org.dmhub.contract.Topics;
+import org.dmhub.testsupport.SchemaRegistryExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Two hub instances share the work, and so the view: each holds the indicator-periods of its partitions. Either
+ * answers for every indicator-period, asking the other when it holds it, and an area's series gathers the periods of
+ * both.
+ */
+@EmbeddedKafka(partitions = 3, brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
+class ApiRoutingIT {
+
+    private static final int PERIODS = 24;
+
+    @RegisterExtension
+    static final SchemaRegistryExtension registry = new SchemaRegistryExtension();
+
+    private final Topics topics = Topics.withDefaultPrefix();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void eitherInstanceAnswersForEveryIndicatorPeriod(EmbeddedKafkaBroker broker, @TempDir Path workDir) throws Exception {
+        String bootstrap = broker.getBrokersAsString();
+        RegistrySerdes serdes = new RegistrySerdes(registry.baseUrl());
+        FromScratchView.Tree tree = TestKafka.threeLevelTree();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topics.observations("D1").name(), 3, (short) 1))).all().get();
+        }
+        List<String> periods = new ArrayList<>();
+        try (KafkaProducer<String, SpecificRecord> producer = TestKafka.producer(bootstrap, serdes)) {
+            FromScratchView.DEPARTMENTS.forEach(d -> TestKafka.send(producer, topics.departments(), d.getCode(), d));
+            tree.areas().forEach(a -> TestKafka.send(producer, topics.areas(), a.getCode(), a));
+            FromScratchView.catalog().forEach(i -> TestKafka.send(producer, topics.indicators(), i.getCode(), i));
+            for (int month = 0; month < PERIODS; month++) {
+                String period = (2025 + month / 12) + "-" + String.format("%02d", month % 12 + 1);
+                periods.add(period);
+                for (String commune : tree.communes()) {
+                    TestKafka.send(producer, topics.observations("D1"), RecordKeys.valueKey("SUM-1", commune, period),
+                            HubTopologyDriver.observation("D1", "SUM-1", commune, period, String.valueOf(month + 1), "u", 1));
+                }
+            }
+        }
+        HubProcess first = new HubProcess(workDir.resolve("first"), bootstrap, registry.baseUrl(), "--dmhub.rollup.emit-interval=100ms");
+        HubProcess second = new HubProcess(workDir.resolve("second"), bootstrap, registry.baseUrl(), "--dmhub.rollup.emit-interval=100ms");
+        first.start();
+        second.start();
+        try {
+            first.awaitHealthy(Duration.ofSeconds(90));
+            second.awaitHealthy(Duration.ofSeconds(90));
+            Set<String> answeredBy = new HashSet<>();
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                answeredBy.clear();
+                for (HubProcess asked : List.of(first, second)) {
+                    for (int month = 0; month < PERIODS; month++) {
+                        HttpResponse<String> answer = get(asked, "/api/values/SUM-1/" + periods.get(month) + "?area=P");
+                        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                        JsonNode value = new ObjectMapper().readTree(answer.body());
+                        assertThat(value.path("value").decimalValue()).isEqualByComparingTo(String.valueOf(9 * (month + 1)));
+                        assertThat(value.path("contributing").asInt()).isEqualTo(9);
+                        answeredBy.add(answer.headers().firstValue("X-DmHub-Answered-By").orElseThrow());
+                    }
+                }
+                assertThat(answeredBy).as("each instance holds a part of the view").hasSize(2);
+            });
+
+            for (HubProcess asked : List.of(first, second)) {
+                JsonNode series = new ObjectMapper().readTree(get(asked, "/api/values/SUM-1?area=D1").body());
+                assertThat(series.path("points").size()).as("the periods of both instances").isEqualTo(PERIODS);
+                assertThat(series.path("points").get(PERIODS - 1).path("period").asString()).isEqualTo(periods.get(PERIODS - 1));
+                assertThat(series.path("points").get(PERIODS - 1).path("value").decimalValue())
+                        .isEqualByComparingTo(String.valueOf(3 * PERIODS));
+            }
+        } finally {
+            first.stop();
+            second.stop();
+        }
+    }
+
+    private HttpResponse<String> get(HubProcess hub, String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(hub.url() + pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
