@@ -8,6 +8,7 @@ import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.catalog.CatalogPublisher;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.dmhub.hub.monitoring.HubMetrics;
+import org.dmhub.hub.reporting.ReportingCalendar;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.TopicDefinition;
 import org.dmhub.contract.Topics;
@@ -35,6 +36,12 @@ class HubConfiguration {
     @Bean
     Catalog catalog() {
         return new Catalog();
+    }
+
+    /** Read at startup, so that a {@code dmhub.reporting.*} value the calendar cannot use stops the hub with its name. */
+    @Bean
+    ReportingCalendar reportingCalendar(HubProperties properties) {
+        return ReportingCalendar.from(properties.reporting());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.dmhub.hub;
 
 import java.time.Duration;
+import java.util.Map;
 import org.dmhub.hub.support.StoreKind;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param registryUrl base URL of the schema registry
  * @param advertisedHost the host name other hub instances reach this one's API at (Kafka Streams' application.server)
  * @param topics how the hub creates the contract topics it finds missing
+ * @param reporting the reporting calendar: when reports are due
  */
 @ConfigurationProperties("dmhub")
 public record HubProperties(
@@ -20,7 +22,8 @@ public record HubProperties(
         @DefaultValue("http://127.0.0.1:18081") String registryUrl,
         @DefaultValue("127.0.0.1") String advertisedHost,
         @DefaultValue TopicCreation topics,
-        @DefaultValue Rollup rollup) {
+        @DefaultValue Rollup rollup,
+        @DefaultValue Reporting reporting) {
 
     /**
      * @param emitInterval how often changed indicator-periods are rolled up and published: values are published once
@@ -31,6 +34,18 @@ public record HubProperties(
      */
     public record Rollup(@DefaultValue("1s") Duration emitInterval, @DefaultValue("IN_MEMORY") StoreKind stores,
             @DefaultValue("0") int viewGeneration) {
+    }
+
+    /**
+     * The reporting calendar, read by {@link org.dmhub.hub.reporting.ReportingCalendar#from(Reporting)}, which refuses
+     * a value it cannot use with the property's name.
+     *
+     * @param timeZone the zone of deadline days: a region ID ({@code Asia/Ho_Chi_Minh}) or an offset ({@code +07:00})
+     * @param deadlines per periodicity ({@code DAILY}, {@code MONTHLY}, {@code QUARTERLY}, {@code HALF_YEARLY},
+     *     {@code YEARLY}), {@code day-of-last-month:D} or {@code after-period-end:PnD}; a periodicity not given keeps
+     *     its default: day-of-last-month:25 (Decree 09/2019/ND-CP, Art. 13), after-period-end:P1D for DAILY
+     */
+    public record Reporting(@DefaultValue("Asia/Ho_Chi_Minh") String timeZone, @DefaultValue Map<String, String> deadlines) {
     }
 
     /**

@@ -76,6 +76,11 @@ public record Period(Periodicity periodicity, LocalDate firstDay, LocalDate last
         return Optional.of(new Period(periodicity, first.atDay(1), last.atEndOfMonth()));
     }
 
+    /** The month holding the period's last day: the period's own month, or the last month of a quarter, half or year. */
+    public YearMonth lastMonth() {
+        return YearMonth.from(lastDay);
+    }
+
     @Override
     public String toString() {
         int year = firstDay.getYear();

@@ -3,6 +3,7 @@ package org.dmhub.period;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -33,6 +34,17 @@ class PeriodTest {
     void aPeriodOfAnotherPeriodicityIsRefused() {
         assertThat(Period.parse("2026-10", Periodicity.QUARTERLY)).isEmpty();
         assertThat(Period.parse("2026-Q4", Periodicity.QUARTERLY)).isPresent();
+    }
+
+    @Test
+    void theLastMonthIsTheMonthOfTheLastDay() {
+        assertThat(Period.parse("2026").orElseThrow().lastMonth()).isEqualTo(YearMonth.of(2026, 12));
+        assertThat(Period.parse("2026-S1").orElseThrow().lastMonth()).isEqualTo(YearMonth.of(2026, 6));
+        assertThat(Period.parse("2026-S2").orElseThrow().lastMonth()).isEqualTo(YearMonth.of(2026, 12));
+        assertThat(Period.parse("2026-Q1").orElseThrow().lastMonth()).isEqualTo(YearMonth.of(2026, 3));
+        assertThat(Period.parse("2026-Q3").orElseThrow().lastMonth()).isEqualTo(YearMonth.of(2026, 9));
+        assertThat(Period.parse("2028-02").orElseThrow().lastMonth()).isEqualTo(YearMonth.of(2028, 2));
+        assertThat(Period.parse("2026-10-05").orElseThrow().lastMonth()).isEqualTo(YearMonth.of(2026, 10));
     }
 
     @Property
