@@ -9,6 +9,7 @@ import org.dmhub.hub.catalog.CatalogPublisher;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.dmhub.hub.monitoring.HubMetrics;
 import org.dmhub.hub.reporting.ReportingCalendar;
+import org.dmhub.hub.reporting.ReportingStatuses;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.TopicDefinition;
 import org.dmhub.contract.Topics;
@@ -50,9 +51,14 @@ class HubConfiguration {
     }
 
     @Bean
+    ReportingStatuses reportingStatuses(Catalog catalog, ReportingCalendar calendar) {
+        return new ReportingStatuses(catalog, calendar);
+    }
+
+    @Bean
     HubTopology hubTopology(Topics topics, RegistrySerdes serdes, Catalog catalog, HubMetrics metrics,
             HubProperties properties, StreamsBuilder builder) {
-        HubTopology topology = new HubTopology(topics, serdes, catalog, metrics, properties.rollup(),
+        HubTopology topology = new HubTopology(topics, serdes, catalog, metrics, properties.rollup(), properties.reporting(),
                 properties.topics().partitions());
         topology.addTo(builder);
         return topology;

@@ -44,8 +44,11 @@ public record HubProperties(
      * @param deadlines per periodicity ({@code DAILY}, {@code MONTHLY}, {@code QUARTERLY}, {@code HALF_YEARLY},
      *     {@code YEARLY}), {@code day-of-last-month:D} or {@code after-period-end:PnD}; a periodicity not given keeps
      *     its default: day-of-last-month:25 (Decree 09/2019/ND-CP, Art. 13), after-period-end:P1D for DAILY
+     * @param checkInterval how often the hub looks for deadlines that passed, to publish MISSING and LATE statuses
+     * @param lookback how many past periods of each indicator that check judges (the ones whose deadline passed last)
      */
-    public record Reporting(@DefaultValue("Asia/Ho_Chi_Minh") String timeZone, @DefaultValue Map<String, String> deadlines) {
+    public record Reporting(@DefaultValue("Asia/Ho_Chi_Minh") String timeZone, @DefaultValue Map<String, String> deadlines,
+            @DefaultValue("1m") Duration checkInterval, @DefaultValue("3") int lookback) {
     }
 
     /**

@@ -25,7 +25,11 @@ import org.dmhub.hub.validation.AcceptedObservation;
 import org.dmhub.hub.validation.ValidateObservations;
 import org.dmhub.schemas.AreaValue;
 import org.dmhub.schemas.IndicatorObservation;
+import org.dmhub.hub.reporting.ReportingCalendar;
+import org.dmhub.hub.reporting.ReportingStatuses;
+import org.dmhub.hub.reporting.TrackReporting;
 import org.dmhub.schemas.NationalAggregate;
+import org.dmhub.schemas.ReportingStatus;
 import org.dmhub.schemas.ObservationRejected;
 
 /**
@@ -39,6 +43,8 @@ public final class HubTopology {
     private final Catalog catalog;
     private final HubMetrics metrics;
     private final HubProperties.Rollup rollup;
+    private final HubProperties.Reporting reporting;
+    private final ReportingStatuses reportingStatuses;
     private final int partitions;
 
     /**
@@ -46,12 +52,14 @@ public final class HubTopology {
      *     exists and whatever partitions department topics have
      */
     public HubTopology(Topics topics, RegistrySerdes serdes, Catalog catalog, HubMetrics metrics, HubProperties.Rollup rollup,
-            int partitions) {
+            HubProperties.Reporting reporting, int partitions) {
         this.topics = topics;
         this.serdes = serdes;
         this.catalog = catalog;
         this.metrics = metrics;
         this.rollup = rollup;
+        this.reporting = reporting;
+        this.reportingStatuses = new ReportingStatuses(catalog, ReportingCalendar.from(reporting));
         this.partitions = partitions;
     }
 
@@ -73,10 +81,17 @@ public final class HubTopology {
         publishRejections(checked.get("checked-rejected"), "publish-validation-rejections");
 
         // consolidate the latest revision per indicator|area|period, and roll up indicators aggregated on their own
-        Map<String, KStream<String, SpecificRecord>> consolidated = checked.get("checked-accepted")
+        KStream<String, AcceptedObservation> byIndicatorPeriod = checked.get("checked-accepted")
                 .mapValues(value -> (AcceptedObservation) value, Named.as("as-accepted"))
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(AcceptedObservation.class))
-                        .withName("by-indicator-period").withNumberOfPartitions(partitions))
+                        .withName("by-indicator-period").withNumberOfPartitions(partitions));
+
+        // who has reported, against the reporting calendar
+        byIndicatorPeriod.process(new TrackReporting(reportingSettings()), Named.as("track-reporting"))
+                .mapValues(value -> (ReportingStatus) value, Named.as("as-reporting-status"))
+                .to(topics.reportingStatus().name(), produced(topics.reportingStatus(), "publish-reporting-status"));
+
+        Map<String, KStream<String, SpecificRecord>> consolidated = byIndicatorPeriod
                 .process(new ConsolidateObservations(rollupSettings()), Named.as("consolidate"))
                 .split(Named.as("consolidated-"))
                 .branch((key, value) -> value instanceof UnitInputChange, Branched.as("derived-input"))
@@ -92,6 +107,11 @@ public final class HubTopology {
                         .withName("by-derived-indicator-period").withNumberOfPartitions(partitions))
                 .process(new RollUpDerivedIndicators(rollupSettings()), Named.as("roll-up-derived"));
         publishValues(derived, "derived-");
+    }
+
+    private TrackReporting.Settings reportingSettings() {
+        return new TrackReporting.Settings(catalog, reportingStatuses, rollup.emitInterval(), reporting.checkInterval(),
+                reporting.lookback(), partitions, rollup.stores());
     }
 
     private IndicatorPeriodRollups.Settings rollupSettings() {

@@ -31,6 +31,7 @@ import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.NationalAggregate;
 import org.dmhub.schemas.ObservationRejected;
 import org.dmhub.schemas.ObservationStatus;
+import org.dmhub.schemas.ReportingStatus;
 import org.dmhub.validation.Decimals;
 
 /**
@@ -46,12 +47,14 @@ public final class HubTopologyDriver implements AutoCloseable {
     private final TestOutputTopic<String, AreaValue> view;
     private final TestOutputTopic<String, NationalAggregate> national;
     private final TestOutputTopic<String, ObservationRejected> rejected;
+    private final TestOutputTopic<String, ReportingStatus> reportingStatus;
     private final Path stateDir;
 
     public HubTopologyDriver(String registryUrl) throws Exception {
         serdes = new RegistrySerdes(registryUrl);
         StreamsBuilder builder = new StreamsBuilder();
-        new HubTopology(topics, serdes, new Catalog(), new HubMetrics(meters), new HubProperties.Rollup(Duration.ofMillis(100), StoreKind.IN_MEMORY, 0), 6)
+        new HubTopology(topics, serdes, new Catalog(), new HubMetrics(meters), new HubProperties.Rollup(Duration.ofMillis(100), StoreKind.IN_MEMORY, 0),
+                HubTopologyDefaults.REPORTING, 1)
                 .addTo(builder);
         stateDir = Files.createTempDirectory("dmhub-ttd-");
         Properties config = new Properties();
@@ -65,6 +68,8 @@ public final class HubTopologyDriver implements AutoCloseable {
                 serdes.valueSerde(topics.nationalAggregates()).deserializer());
         rejected = driver.createOutputTopic(topics.rejected().name(), serdes.keySerde().deserializer(),
                 serdes.valueSerde(topics.rejected()).deserializer());
+        reportingStatus = driver.createOutputTopic(topics.reportingStatus().name(), serdes.keySerde().deserializer(),
+                serdes.valueSerde(topics.reportingStatus()).deserializer());
     }
 
     public void publishCatalog(List<Department> departments, List<AdminArea> areas, List<IndicatorDefinition> indicators) {
@@ -91,6 +96,14 @@ public final class HubTopologyDriver implements AutoCloseable {
                         observation);
     }
 
+    /** Publishes on the department's own topic, as sent at {@code sentAt} (the record's timestamp). */
+    public void publish(IndicatorObservation observation, Instant sentAt) {
+        driver.createInputTopic(topics.observations(observation.getDepartment()).name(), serdes.keySerde().serializer(),
+                        serdes.valueSerde(topics.observations(observation.getDepartment())).serializer())
+                .pipeInput(RecordKeys.valueKey(observation.getIndicator(), observation.getArea(), observation.getPeriod()),
+                        observation, sentAt);
+    }
+
     public void publishBytes(String topicDepartment, String key, byte[] value) {
         driver.createInputTopic(topics.observations(topicDepartment).name(), serdes.keySerde().serializer(),
                 new org.apache.kafka.common.serialization.ByteArraySerializer()).pipeInput(key, value);
@@ -107,6 +120,15 @@ public final class HubTopologyDriver implements AutoCloseable {
 
     public List<TestRecord<String, NationalAggregate>> nationalRecords() {
         return national.readRecordsToList();
+    }
+
+    /** Lets wall-clock time pass (punctuations run). */
+    public void advanceWallClock(Duration duration) {
+        driver.advanceWallClockTime(duration);
+    }
+
+    public List<TestRecord<String, ReportingStatus>> reportingStatusRecords() {
+        return reportingStatus.readRecordsToList();
     }
 
     public List<ObservationRejected> rejections() {

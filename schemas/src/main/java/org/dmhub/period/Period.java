@@ -76,6 +76,24 @@ public record Period(Periodicity periodicity, LocalDate firstDay, LocalDate last
         return Optional.of(new Period(periodicity, first.atDay(1), last.atEndOfMonth()));
     }
 
+    /** The period of this periodicity that holds {@code day}. */
+    public static Period containing(Periodicity periodicity, LocalDate day) {
+        int year = day.getYear();
+        int month = day.getMonthValue();
+        return switch (periodicity) {
+            case DAILY -> new Period(Periodicity.DAILY, day, day);
+            case MONTHLY -> months(Periodicity.MONTHLY, year, month, 1, 12).orElseThrow();
+            case QUARTERLY -> months(Periodicity.QUARTERLY, year, (month - 1) / 3 + 1, 3, 4).orElseThrow();
+            case HALF_YEARLY -> months(Periodicity.HALF_YEARLY, year, (month - 1) / 6 + 1, 6, 2).orElseThrow();
+            case YEARLY -> months(Periodicity.YEARLY, year, 1, 12, 1).orElseThrow();
+        };
+    }
+
+    /** The period of the same periodicity just before this one. */
+    public Period previous() {
+        return containing(periodicity, firstDay.minusDays(1));
+    }
+
     /** The month holding the period's last day: the period's own month, or the last month of a quarter, half or year. */
     public YearMonth lastMonth() {
         return YearMonth.from(lastDay);

@@ -75,4 +75,26 @@ class PeriodTest {
         }
         assertThat(Period.parse(day.toString(), Periodicity.DAILY).orElseThrow().toString()).isEqualTo(day.toString());
     }
+
+    @Test
+    void containingAndPreviousCrossYearBoundaries() {
+        LocalDate newYear = LocalDate.of(2027, 1, 1);
+        assertThat(Period.containing(Periodicity.MONTHLY, newYear).previous()).hasToString("2026-12");
+        assertThat(Period.containing(Periodicity.QUARTERLY, newYear).previous()).hasToString("2026-Q4");
+        assertThat(Period.containing(Periodicity.HALF_YEARLY, LocalDate.of(2026, 7, 1))).hasToString("2026-S2");
+        assertThat(Period.containing(Periodicity.YEARLY, newYear).previous()).hasToString("2026");
+        assertThat(Period.containing(Periodicity.DAILY, newYear).previous()).hasToString("2026-12-31");
+    }
+
+    @Property
+    void theContainingPeriodHoldsTheDayAndParsesBackAndItsPreviousEndsTheDayBefore(
+            @ForAll @IntRange(min = 0, max = 400_000) int dayNumber, @ForAll Periodicity periodicity) {
+        LocalDate day = LocalDate.of(1900, 1, 1).plusDays(dayNumber % 365_000);
+        Period period = Period.containing(periodicity, day);
+        assertThat(day).isBetween(period.firstDay(), period.lastDay());
+        assertThat(Period.parse(period.toString(), periodicity)).contains(period);
+        if (day.getYear() > 1900) {
+            assertThat(period.previous().lastDay()).isEqualTo(period.firstDay().minusDays(1));
+        }
+    }
 }

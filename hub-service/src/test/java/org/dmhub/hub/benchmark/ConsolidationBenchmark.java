@@ -39,6 +39,7 @@ import org.dmhub.contract.TopicDefinition;
 import org.dmhub.contract.Topics;
 import org.dmhub.hub.HubProperties;
 import org.dmhub.hub.HubTopology;
+import org.dmhub.hub.HubTopologyDefaults;
 import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.monitoring.HubMetrics;
 import org.dmhub.hub.support.StoreKind;
@@ -149,7 +150,8 @@ public final class ConsolidationBenchmark {
         StreamsBuilder builder = new StreamsBuilder();
         new HubTopology(topics, serdes, new Catalog(), new HubMetrics(new SimpleMeterRegistry()),
                 new HubProperties.Rollup(Duration.ofMillis(Long.getLong("emitMillis", 1000)),
-                StoreKind.valueOf(System.getProperty("stores", "IN_MEMORY")), 0), PARTITIONS).addTo(builder);
+                StoreKind.valueOf(System.getProperty("stores", "IN_MEMORY")), 0), HubTopologyDefaults.REPORTING, PARTITIONS)
+                .addTo(builder);
         Properties streamsConfig = new Properties();
         streamsConfig.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         streamsConfig.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

@@ -3,6 +3,7 @@ package org.dmhub.hub.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -280,7 +281,7 @@ class ReportingCalendarTest {
     }
 
     private static HubProperties.Reporting reporting(String timeZone, Map<String, String> deadlines) {
-        return new HubProperties.Reporting(timeZone, deadlines);
+        return new HubProperties.Reporting(timeZone, deadlines, Duration.ofMinutes(1), 3);
     }
 
     private static void assertRefused(Map<String, String> properties, String messageStart) {
