@@ -25,6 +25,7 @@ import org.dmhub.hub.validation.AcceptedObservation;
 import org.dmhub.hub.validation.ValidateObservations;
 import org.dmhub.schemas.AreaValue;
 import org.dmhub.schemas.IndicatorObservation;
+import org.dmhub.hub.monitoring.RecentRejections;
 import org.dmhub.hub.reporting.ReportingCalendar;
 import org.dmhub.hub.reporting.ReportingStatuses;
 import org.dmhub.hub.reporting.TrackReporting;
@@ -78,7 +79,7 @@ public final class HubTopology {
                 .split(Named.as("checked-"))
                 .branch((key, value) -> value instanceof ObservationRejected, Branched.as("rejected"))
                 .defaultBranch(Branched.as("accepted"));
-        publishRejections(checked.get("checked-rejected"), "publish-validation-rejections");
+        publishRejections(checked.get("checked-rejected"), "publish-validation-rejections", RecentRejections.STORES.get(0));
 
         // consolidate the latest revision per indicator|area|period, and roll up indicators aggregated on their own
         KStream<String, AcceptedObservation> byIndicatorPeriod = checked.get("checked-accepted")
@@ -97,7 +98,7 @@ public final class HubTopology {
                 .branch((key, value) -> value instanceof UnitInputChange, Branched.as("derived-input"))
                 .branch((key, value) -> value instanceof ObservationRejected, Branched.as("rejected"))
                 .defaultBranch(Branched.as("values"));
-        publishRejections(consolidated.get("consolidated-rejected"), "publish-revision-conflicts");
+        publishRejections(consolidated.get("consolidated-rejected"), "publish-revision-conflicts", RecentRejections.STORES.get(1));
         publishValues(consolidated.get("consolidated-values"), "");
 
         // roll up RATIO and WEIGHTED_AVERAGE indicators, whose inputs come from two indicators
@@ -118,8 +119,10 @@ public final class HubTopology {
         return new IndicatorPeriodRollups.Settings(catalog, metrics, rollup.emitInterval(), rollup.stores(), rollup.viewGeneration());
     }
 
-    private void publishRejections(KStream<String, SpecificRecord> rejections, String name) {
+    /** Refusals to the rejected topic, the latest also kept in {@code recentStore} for the focal point's feed. */
+    private void publishRejections(KStream<String, SpecificRecord> rejections, String name, String recentStore) {
         rejections.mapValues(value -> (ObservationRejected) value, Named.as("as-" + name))
+                .process(new RecentRejections(recentStore), Named.as("keep-" + recentStore))
                 .to(topics.rejected().name(), produced(topics.rejected(), name));
     }
 

@@ -93,6 +93,15 @@ class ApiRoutingIT {
             });
 
             for (HubProcess asked : List.of(first, second)) {
+                JsonNode reporting = new ObjectMapper().readTree(get(asked, "/api/reporting?period=" + periods.get(PERIODS - 1)).body());
+                JsonNode sums = null;
+                for (JsonNode status : reporting) {
+                    sums = "SUM-1".equals(status.path("indicator").asString()) ? status : sums;
+                }
+                assertThat(sums).as(reporting.toString()).isNotNull();
+                assertThat(sums.path("received").asInt()).isEqualTo(9);
+                assertThat(sums.path("expected").asInt()).isEqualTo(9);
+
                 JsonNode series = new ObjectMapper().readTree(get(asked, "/api/values/SUM-1?area=D1").body());
                 assertThat(series.path("points").size()).as("the periods of both instances").isEqualTo(PERIODS);
                 assertThat(series.path("points").get(PERIODS - 1).path("period").asString()).isEqualTo(periods.get(PERIODS - 1));

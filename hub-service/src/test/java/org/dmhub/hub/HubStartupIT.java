@@ -179,6 +179,21 @@ class HubStartupIT {
         assertThat(series.path("points").get(0).path("period").asString()).isEqualTo("2026-10");
         JsonNode national = new ObjectMapper().readTree(get("/api/national/aggregates?period=2026-10").body());
         assertThat(national.toString()).contains("\"nationalCode\":\"QG-HC-03\"");
+        // who reported: VPUBND sent its October figures after the 25 October deadline; STC sent nothing
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode reporting = new ObjectMapper().readTree(get("/api/reporting?period=2026-10").body());
+            JsonNode dossiers = find(reporting, "indicator", "HC-01");
+            assertThat(dossiers.path("department").asString()).isEqualTo("VPUBND");
+            assertThat(dossiers.path("state").asString()).isEqualTo("LATE");
+            assertThat(dossiers.path("received").asInt()).isEqualTo(2);
+            assertThat(dossiers.path("expected").asInt()).isEqualTo(13);
+            assertThat(find(reporting, "indicator", "NS-01").path("state").asString()).isEqualTo("MISSING");
+            assertThat(reporting.get(0).path("state").asString()).as("worst first").isEqualTo("MISSING");
+        });
+        JsonNode summary = new ObjectMapper().readTree(get("/api/monitoring/summary").body());
+        assertThat(summary.path("accepted").asLong()).isGreaterThanOrEqualTo(4);
+        assertThat(summary.path("lag").isNumber()).as(summary.toString()).isTrue();
+
         HttpResponse<String> sdmx = get("/api/national/aggregates.csv?period=2026-10");
         assertThat(sdmx.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/vnd.sdmx.data+csv");
         assertThat(sdmx.body().lines().toList()).first().isEqualTo("DATAFLOW,FREQ,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS");
@@ -196,6 +211,39 @@ class HubStartupIT {
         assertProblem(get("/api/national/aggregates"), 400, null, "period");
         assertThat(get("/v3/api-docs").body()).contains("/api/values/{indicator}/{period}", "/api/national/aggregates.csv");
         assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theRejectionFeedShowsTheLatestRefusalsWithTheirReasons() throws Exception {
+        assertThat(postFramework(Files.readAllBytes(SAMPLE_FRAMEWORK), false).statusCode()).isEqualTo(200);
+        RegistrySerdes serdes = new RegistrySerdes(registry.baseUrl());
+        Map<String, Object> config = new HashMap<>(serdes.producerConfig());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        try (KafkaProducer<String, IndicatorObservation> producer = new KafkaProducer<>(config)) {
+            IndicatorObservation unknownArea = HubTopologyDriver.observation("STC", "NS-01", "99999", "2026-10", "5", "tỷ đồng", 1);
+            producer.send(new ProducerRecord<>(topics.observations("STC").name(), "NS-01|99999|2026-10", unknownArea)).get();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode feed = new ObjectMapper().readTree(get("/api/rejections?department=STC&reason=UNKNOWN_AREA").body());
+            JsonNode rejection = find(feed, "area", "99999");
+            assertThat(rejection.path("reasons").toString()).contains("UNKNOWN_AREA");
+            assertThat(rejection.path("sourceTopic").asString()).isEqualTo("dmhub.observations.STC");
+            assertThat(rejection.path("details").toString()).contains("99999");
+        });
+        assertThat(new ObjectMapper().readTree(get("/api/rejections?reason=UNIT_MISMATCH").body()).toString())
+                .doesNotContain("99999");
+        assertProblem(get("/api/rejections?reason=NOPE"), 400, "Unknown reason", "UNKNOWN_AREA");
+    }
+
+    /** The element of a JSON array whose field has this value; fails when none has. */
+    private static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode element : array) {
+            if (value.equals(element.path(field).asString())) {
+                return element;
+            }
+        }
+        throw new AssertionError("no element with " + field + " = " + value + " in " + array);
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String title, String detail) throws Exception {

@@ -24,8 +24,9 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The view as this hub instance holds it: the last published values of each indicator-period, read from the Kafka
- * Streams state stores of the roll-up stages (interactive queries), and which instance holds the ones it does not.
+ * What this hub instance holds, read from its Kafka Streams state stores (interactive queries): the view (the last
+ * published values of each indicator-period), reporting statuses and recent rejections; and which instance holds the
+ * keys it does not.
  */
 @Component
 public class ViewStores {
@@ -38,8 +39,12 @@ public class ViewStores {
 
     /** Where an indicator-period's values are: empty when on this instance, else the instance's address. */
     public Optional<HostInfo> remoteOwner(IndicatorDefinition indicator, String period) {
-        KeyQueryMetadata metadata = running().queryMetadataForKey(storeOf(indicator), key(indicator, period),
-                Serdes.String().serializer());
+        return remoteOwner(storeOf(indicator), key(indicator, period));
+    }
+
+    /** Where a key of a store is: empty when on this instance, else the instance's address. */
+    public Optional<HostInfo> remoteOwner(String store, String key) {
+        KeyQueryMetadata metadata = running().queryMetadataForKey(store, key, Serdes.String().serializer());
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             throw new ViewNotReadyException("the hub is assigning its work (rebalancing)");
         }
@@ -49,14 +54,29 @@ public class ViewStores {
 
     /** The values of an indicator-period held by this instance. */
     public Optional<PublishedValues> localValues(IndicatorDefinition indicator, String period) {
-        return Optional.ofNullable(store(indicator).get(key(indicator, period)));
+        return local(storeOf(indicator), key(indicator, period));
+    }
+
+    /** A key of a store held by this instance. */
+    public <V> Optional<V> local(String store, String key) {
+        return Optional.ofNullable(this.<V>store(store).get(key));
+    }
+
+    /** Every entry of a store held by this instance. */
+    public <V> List<V> localAll(String store) {
+        List<V> values = new ArrayList<>();
+        try (KeyValueIterator<String, V> all = this.<V>store(store).all()) {
+            all.forEachRemaining(entry -> values.add(entry.value));
+        }
+        return values;
     }
 
     /** Every period of an indicator held by this instance, with its values. */
     public List<PeriodValues> localPeriods(IndicatorDefinition indicator) {
         List<PeriodValues> periods = new ArrayList<>();
         String prefix = indicator.getCode() + RecordKeys.SEPARATOR;
-        try (KeyValueIterator<String, PublishedValues> range = store(indicator).prefixScan(prefix, Serdes.String().serializer())) {
+        try (KeyValueIterator<String, PublishedValues> range = this.<PublishedValues>store(storeOf(indicator))
+                .prefixScan(prefix, Serdes.String().serializer())) {
             range.forEachRemaining(entry -> periods.add(new PeriodValues(entry.key.substring(prefix.length()), entry.value)));
         }
         return periods;
@@ -64,8 +84,13 @@ public class ViewStores {
 
     /** The other instances holding a part of this indicator's store. */
     public List<HostInfo> otherInstances(IndicatorDefinition indicator) {
+        return otherInstances(storeOf(indicator));
+    }
+
+    /** The other instances holding a part of a store. */
+    public List<HostInfo> otherInstances(String store) {
         HostInfo self = self();
-        return running().streamsMetadataForStore(storeOf(indicator)).stream().map(StreamsMetadata::hostInfo)
+        return running().streamsMetadataForStore(store).stream().map(StreamsMetadata::hostInfo)
                 .filter(host -> !host.equals(self)).distinct().toList();
     }
 
@@ -79,10 +104,9 @@ public class ViewStores {
     public record PeriodValues(String period, PublishedValues values) {
     }
 
-    private ReadOnlyKeyValueStore<String, PublishedValues> store(IndicatorDefinition indicator) {
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
         try {
-            return running().store(StoreQueryParameters.fromNameAndType(storeOf(indicator),
-                    QueryableStoreTypes.<String, PublishedValues>keyValueStore()));
+            return running().store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
         } catch (InvalidStateStoreException notNow) {
             throw new ViewNotReadyException("the view's store is not available on this instance now (" + notNow.getMessage() + ")");
         }
@@ -101,7 +125,7 @@ public class ViewStores {
         return Catalog.rolledUpFromOwnValues(indicator) ? ConsolidateObservations.PUBLISHED_STORE : RollUpDerivedIndicators.PUBLISHED_STORE;
     }
 
-    private static String key(IndicatorDefinition indicator, String period) {
+    public static String key(IndicatorDefinition indicator, String period) {
         return indicator.getCode() + RecordKeys.SEPARATOR + period;
     }
 }

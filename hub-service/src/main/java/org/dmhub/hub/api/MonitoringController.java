@@ -1,0 +1,62 @@
+package org.dmhub.hub.api;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.streams.KafkaStreams;
+import org.dmhub.contract.Topics;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The figures of the dashboard's throughput panel, in one call (the same are on /actuator/prometheus). */
+@RestController
+@RequestMapping("/api/monitoring")
+class MonitoringController {
+
+    private final MeterRegistry meters;
+    private final StreamsBuilderFactoryBean streams;
+    private final Topics topics;
+
+    MonitoringController(MeterRegistry meters, StreamsBuilderFactoryBean streams, Topics topics) {
+        this.meters = meters;
+        this.streams = streams;
+        this.topics = topics;
+    }
+
+    /**
+     * Totals of this instance since it started, and its consumer lag on the department topics.
+     *
+     * @return lag null when the stream processing is not running
+     */
+    @GetMapping("/summary")
+    Summary summary() {
+        return new Summary(total("dmhub.observations.accepted"), total("dmhub.observations.rejected"),
+                total("dmhub.observations.duplicate"), total("dmhub.observations.stale"), total("dmhub.values.published"), lag());
+    }
+
+    /** This instance's totals; {@code lag}: records on department topics not yet read. */
+    record Summary(long accepted, long rejected, long duplicate, long stale, long published, Long lag) {
+    }
+
+    private long total(String counter) {
+        return Math.round(meters.find(counter).counters().stream().mapToDouble(Counter::count).sum());
+    }
+
+    private Long lag() {
+        KafkaStreams kafkaStreams = streams.getKafkaStreams();
+        if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
+            return null;
+        }
+        long lag = 0;
+        for (Metric metric : kafkaStreams.metrics().values()) {
+            String topic = metric.metricName().tags().get("topic");
+            if ("records-lag".equals(metric.metricName().name()) && topic != null && topics.departmentOf(topic).isPresent()
+                    && metric.metricValue() instanceof Number value && !Double.isNaN(value.doubleValue())) {
+                lag += Math.round(value.doubleValue());
+            }
+        }
+        return lag;
+    }
+}

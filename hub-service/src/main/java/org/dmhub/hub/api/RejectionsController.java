@@ -1,0 +1,95 @@
+package org.dmhub.hub.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.kafka.streams.state.HostInfo;
+import org.dmhub.hub.monitoring.RecentRejections;
+import org.dmhub.hub.query.ViewStores;
+import org.dmhub.schemas.ObservationRejected;
+import org.dmhub.schemas.RejectionReason;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The latest refused observations, newest first, from every hub instance: why, from which department, and where the
+ * record is on its topic. The full history is the topic {@code dmhub.observations.rejected}.
+ */
+@RestController
+@RequestMapping("/api/rejections")
+class RejectionsController {
+
+    private static final int MAX_LIMIT = 500;
+
+    private final ViewStores stores;
+    private final InstanceForwarding forwarding;
+    private final JsonMapper json;
+
+    RejectionsController(ViewStores stores, InstanceForwarding forwarding, JsonMapper json) {
+        this.stores = stores;
+        this.forwarding = forwarding;
+        this.json = json;
+    }
+
+    /**
+     * @param department only this department's rejections
+     * @param reason only the rejections with this reason code
+     * @param limit how many (default 50, at most 500)
+     */
+    @GetMapping
+    List<RejectionView> rejections(@RequestParam(required = false) String department, @RequestParam(required = false) String reason,
+            @RequestParam(defaultValue = "50") int limit, HttpServletRequest request,
+            @RequestHeader(value = InstanceForwarding.FORWARDED, required = false) String forwarded) {
+        if (reason != null && Arrays.stream(RejectionReason.values()).noneMatch(known -> known.name().equals(reason))) {
+            throw ApiProblem.badRequest("invalid-reason", "Unknown reason", "'" + reason + "' is not a rejection reason; the reasons are "
+                    + Arrays.toString(RejectionReason.values()));
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiProblem.badRequest("invalid-limit", "Invalid limit", "limit must be from 1 to " + MAX_LIMIT + ", not " + limit);
+        }
+        List<RejectionView> found = new ArrayList<>();
+        for (String store : RecentRejections.STORES) {
+            stores.<ObservationRejected>localAll(store).stream().map(RejectionView::of).forEach(found::add);
+        }
+        if (forwarded == null) {
+            String pathAndQuery = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            for (HostInfo other : Stream.concat(stores.otherInstances(RecentRejections.STORES.get(0)).stream(),
+                    stores.otherInstances(RecentRejections.STORES.get(1)).stream()).distinct().toList()) {
+                found.addAll(json.readValue(forwarding.fetch(other, pathAndQuery), new TypeReference<List<RejectionView>>() { }));
+            }
+        }
+        return found.stream()
+                .filter(view -> department == null || department.equals(view.department()))
+                .filter(view -> reason == null || view.reasons().contains(reason))
+                .sorted(Comparator.comparing(RejectionView::rejectedAt).reversed()
+                        .thenComparing(RejectionView::sourceTopic).thenComparing(RejectionView::sourceOffset))
+                .distinct().limit(limit).toList();
+    }
+
+    /**
+     * One refusal.
+     *
+     * @param indicator null when the record could not be read as an observation (see details)
+     */
+    record RejectionView(Instant rejectedAt, String department, List<String> reasons, List<String> details, String sourceTopic,
+            int sourcePartition, long sourceOffset, String indicator, String area, String period) {
+
+        static RejectionView of(ObservationRejected rejection) {
+            var observation = rejection.getObservation();
+            return new RejectionView(rejection.getRejectedAt(), rejection.getDepartment(),
+                    rejection.getReasons().stream().map(Enum::name).toList(), List.copyOf(rejection.getDetails()),
+                    rejection.getSourceTopic(), rejection.getSourcePartition(), rejection.getSourceOffset(),
+                    observation == null ? null : observation.getIndicator(), observation == null ? null : observation.getArea(),
+                    observation == null ? null : observation.getPeriod());
+        }
+    }
+}

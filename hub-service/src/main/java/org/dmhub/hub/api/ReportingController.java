@@ -1,0 +1,122 @@
+package org.dmhub.hub.api;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.streams.state.HostInfo;
+import org.dmhub.hub.catalog.Catalog;
+import org.dmhub.hub.query.ViewStores;
+import org.dmhub.hub.reporting.ReportingStatuses;
+import org.dmhub.hub.reporting.TrackReporting;
+import org.dmhub.period.Period;
+import org.dmhub.schemas.Department;
+import org.dmhub.schemas.IndicatorDefinition;
+import org.dmhub.schemas.ReportingState;
+import org.dmhub.schemas.ReportingStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who has reported: for each department and indicator, the reporting units expected and received, and ON_TIME, LATE,
+ * MISSING or PENDING against the reporting calendar. A period nobody reported yet is judged on the spot.
+ */
+@RestController
+@RequestMapping("/api/reporting")
+class ReportingController {
+
+    /** Worst first: what the focal point has to chase. */
+    private static final List<ReportingState> SEVERITY =
+            List.of(ReportingState.MISSING, ReportingState.LATE, ReportingState.PENDING, ReportingState.ON_TIME);
+
+    private final Catalog catalog;
+    private final ViewStores stores;
+    private final ReportingStatuses statuses;
+    private final InstanceForwarding forwarding;
+    private final JsonMapper json;
+
+    ReportingController(Catalog catalog, ViewStores stores, ReportingStatuses statuses, InstanceForwarding forwarding,
+            JsonMapper json) {
+        this.catalog = catalog;
+        this.stores = stores;
+        this.statuses = statuses;
+        this.forwarding = forwarding;
+        this.json = json;
+    }
+
+    /** The status of every reported indicator of the period's periodicity (optionally one department's), worst first. */
+    @GetMapping
+    List<StatusView> statuses(@RequestParam String period, @RequestParam(required = false) String department) {
+        Period parsed = Period.parse(period).orElseThrow(() -> ApiProblem.badRequest("invalid-period", "Invalid period",
+                "'" + period + "' is not a period: write YYYY-MM, YYYY-Qn, YYYY-Sn, YYYY or YYYY-MM-DD"));
+        if (department != null && catalog.department(department).isEmpty()) {
+            throw ApiProblem.notFound("unknown-department", "Unknown department", "department " + department
+                    + " is not in the framework; GET /api/catalog/departments lists them");
+        }
+        List<StatusView> views = new ArrayList<>();
+        for (IndicatorDefinition indicator : statuses.reportedIndicators()) {
+            if (indicator.getPeriodicity() == parsed.periodicity() && (department == null || department.equals(indicator.getOwner()))) {
+                statusAnywhere(indicator, period).ifPresent(views::add);
+            }
+        }
+        views.sort(Comparator.comparingInt((StatusView view) -> SEVERITY.indexOf(ReportingState.valueOf(view.state())))
+                .thenComparing(StatusView::department).thenComparing(StatusView::indicator));
+        return views;
+    }
+
+    /** One indicator's status for a period. */
+    @GetMapping("/{indicator}/{period}")
+    ResponseEntity<?> status(@PathVariable String indicator, @PathVariable String period, @RequestHeader(
+            value = InstanceForwarding.FORWARDED, required = false) String forwarded) {
+        IndicatorDefinition definition = catalog.indicator(indicator).filter(i -> i.getReportingLevel() != null)
+                .orElseThrow(() -> ApiProblem.notFound("unknown-indicator", "Unknown indicator", "indicator " + indicator
+                        + " is not an indicator departments report; GET /api/catalog/indicators lists them"));
+        if (Period.parse(period, definition.getPeriodicity()).isEmpty()) {
+            throw ApiProblem.badRequest("invalid-period", "Invalid period", "'" + period + "' is not a period of " + indicator
+                    + ", which is reported " + definition.getPeriodicity() + ": write " + Period.form(definition.getPeriodicity()));
+        }
+        Optional<HostInfo> owner = stores.remoteOwner(TrackReporting.STATUS_STORE, ViewStores.key(definition, period));
+        if (owner.isPresent() && forwarded == null) {
+            return forwarding.forward(owner.get(), "/api/reporting/" + indicator + "/" + period);
+        }
+        return ResponseEntity.ok(localOrJudged(definition, period).orElseThrow());
+    }
+
+    /**
+     * One department's reporting of one indicator for one period.
+     *
+     * @param lastReceivedAt null when nothing was received
+     */
+    record StatusView(String department, String departmentName, String indicator, String indicatorName, String period, int expected,
+            int received, int receivedOnTime, String state, Instant deadline, Instant lastReceivedAt) {
+    }
+
+    private Optional<StatusView> statusAnywhere(IndicatorDefinition indicator, String period) {
+        Optional<HostInfo> owner = stores.remoteOwner(TrackReporting.STATUS_STORE, ViewStores.key(indicator, period));
+        if (owner.isEmpty()) {
+            return localOrJudged(indicator, period);
+        }
+        return forwarding.fetchIfFound(owner.get(), "/api/reporting/" + indicator.getCode() + "/" + period)
+                .map(body -> json.readValue(body, StatusView.class));
+    }
+
+    private Optional<StatusView> localOrJudged(IndicatorDefinition indicator, String period) {
+        Optional<ReportingStatus> stored = stores.local(TrackReporting.STATUS_STORE, ViewStores.key(indicator, period));
+        return stored.or(() -> statuses.status(indicator, period, Map.of(), Instant.now())).map(this::view);
+    }
+
+    private StatusView view(ReportingStatus status) {
+        return new StatusView(status.getDepartment(), catalog.department(status.getDepartment()).map(Department::getName).orElse(null),
+                status.getIndicator(), catalog.indicator(status.getIndicator()).map(IndicatorDefinition::getName).orElse(null),
+                status.getPeriod(), status.getExpected(), status.getReceived(), status.getReceivedOnTime(), status.getState().name(),
+                status.getDeadline(), status.getLastReceivedAt());
+    }
+}

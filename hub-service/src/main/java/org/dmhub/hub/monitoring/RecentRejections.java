@@ -1,0 +1,81 @@
+package org.dmhub.hub.monitoring;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.dmhub.hub.support.InternalSerde;
+import org.dmhub.schemas.ObservationRejected;
+
+/**
+ * Keeps the latest rejections of a stage in a state store, for the focal point's rejection feed, and passes every
+ * rejection on unchanged to the rejected topic. Each task keeps its newest {@link #KEPT_PER_TASK}; the topic keeps all.
+ */
+public final class RecentRejections implements ProcessorSupplier<String, ObservationRejected, String, ObservationRejected> {
+
+    /** The stores of the two stages that refuse observations: validation and consolidation (revision conflicts). */
+    public static final List<String> STORES = List.of("recent-rejections-validation", "recent-rejections-consolidation");
+    static final int KEPT_PER_TASK = 500;
+    private static final Duration PRUNE_INTERVAL = Duration.ofSeconds(10);
+
+    private final String storeName;
+
+    public RecentRejections(String storeName) {
+        this.storeName = storeName;
+    }
+
+    @Override
+    public Set<StoreBuilder<?>> stores() {
+        // in memory and without a changelog: a feed of recent events, rebuilt as rejections arrive
+        return Set.of(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), Serdes.String(),
+                InternalSerde.of(ObservationRejected.class)).withLoggingDisabled());
+    }
+
+    @Override
+    public Processor<String, ObservationRejected, String, ObservationRejected> get() {
+        return new Processor<>() {
+            private ProcessorContext<String, ObservationRejected> context;
+            private KeyValueStore<String, ObservationRejected> recent;
+
+            @Override
+            public void init(ProcessorContext<String, ObservationRejected> context) {
+                this.context = context;
+                recent = context.getStateStore(storeName);
+                context.schedule(PRUNE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> prune());
+            }
+
+            @Override
+            public void process(Record<String, ObservationRejected> record) {
+                ObservationRejected rejection = record.value();
+                // oldest first in key order: the time, then where it came from (unique)
+                recent.put(String.format("%013d|%s|%d|%d", rejection.getRejectedAt().toEpochMilli(), rejection.getSourceTopic(),
+                        rejection.getSourcePartition(), rejection.getSourceOffset()), rejection);
+                context.forward(record);
+            }
+
+            private void prune() {
+                long excess = recent.approximateNumEntries() - KEPT_PER_TASK;
+                if (excess <= 0) {
+                    return;
+                }
+                List<String> oldest = new ArrayList<>();
+                try (KeyValueIterator<String, ObservationRejected> all = recent.all()) {
+                    while (all.hasNext() && oldest.size() < excess) {
+                        oldest.add(all.next().key);
+                    }
+                }
+                oldest.forEach(recent::delete);
+            }
+        };
+    }
+}
