@@ -193,6 +193,8 @@ class HubStartupIT {
         JsonNode summary = new ObjectMapper().readTree(get("/api/monitoring/summary").body());
         assertThat(summary.path("accepted").asLong()).isGreaterThanOrEqualTo(4);
         assertThat(summary.path("lag").isNumber()).as(summary.toString()).isTrue();
+        assertThat(get("/actuator/prometheus").body()).contains("dmhub_view_latency_seconds_bucket",
+                "dmhub_observations_accepted_total{department=\"VPUBND\"}");
 
         HttpResponse<String> sdmx = get("/api/national/aggregates.csv?period=2026-10");
         assertThat(sdmx.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/vnd.sdmx.data+csv");

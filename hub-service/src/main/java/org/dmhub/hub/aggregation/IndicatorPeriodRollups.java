@@ -57,15 +57,19 @@ public final class IndicatorPeriodRollups {
                         .withCachingDisabled());
     }
 
-    public void markChanged(String indicatorPeriod) {
-        pending.mark(indicatorPeriod, context.currentSystemTimeMs());
+    /** @param sentAt the time of the record that changed the inputs: when the department sent the observation */
+    public void markChanged(String indicatorPeriod, long sentAt) {
+        pending.mark(indicatorPeriod, sentAt);
     }
 
-    private void rollUp(String indicatorPeriod) {
+    private void rollUp(String indicatorPeriod, long sentAt) {
         int separator = indicatorPeriod.indexOf(RecordKeys.SEPARATOR);
         settings.catalog().indicator(indicatorPeriod.substring(0, separator)).ifPresent(indicator -> {
             int published = publisher.publish(indicator, indicatorPeriod.substring(separator + 1), inputsOf.apply(indicatorPeriod));
             settings.metrics().published("view", published);
+            if (published > 0) {
+                settings.metrics().viewLatency(context.currentSystemTimeMs() - sentAt);
+            }
         });
     }
 }

@@ -2,7 +2,8 @@ package org.dmhub.hub.aggregation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -19,19 +20,25 @@ public final class PendingRollups {
         this.store = store;
     }
 
-    public void mark(String indicatorPeriod, long now) {
-        store.putIfAbsent(indicatorPeriod, now);
+    /**
+     * @param sentAt when the change was sent (its record's time); the earliest of a key's pending changes is kept
+     */
+    public void mark(String indicatorPeriod, long sentAt) {
+        Long known = store.get(indicatorPeriod);
+        if (known == null || sentAt < known) {
+            store.put(indicatorPeriod, sentAt);
+        }
     }
 
-    /** Hands every pending indicator-period to {@code rollUp}, then forgets it. */
-    public void drain(Consumer<String> rollUp) {
-        List<String> pending = new ArrayList<>();
+    /** Hands every pending indicator-period, with the time its earliest pending change was sent, to {@code rollUp}. */
+    public void drain(BiConsumer<String, Long> rollUp) {
+        List<KeyValue<String, Long>> pending = new ArrayList<>();
         try (KeyValueIterator<String, Long> all = store.all()) {
-            all.forEachRemaining(entry -> pending.add(entry.key));
+            all.forEachRemaining(pending::add);
         }
-        for (String indicatorPeriod : pending) {
-            rollUp.accept(indicatorPeriod);
-            store.delete(indicatorPeriod);
+        for (KeyValue<String, Long> indicatorPeriod : pending) {
+            rollUp.accept(indicatorPeriod.key, indicatorPeriod.value);
+            store.delete(indicatorPeriod.key);
         }
     }
 }

@@ -66,7 +66,7 @@ public final class RollUpDerivedIndicators implements ProcessorSupplier<String, 
                     updated.setValue(change.getValue());
                 }
                 inputs.put(unitKey, updated);
-                rollups.markChanged(record.key());
+                rollups.markChanged(record.key(), record.timestamp());
             }
 
             private Map<String, UnitInput> unitInputs(String targetPeriod) {

@@ -92,7 +92,7 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
                             && catalog.indicator(dependent.target()).map(Catalog::rolledUpFromOwnValues)
                                     .orElse(false);
                     if (ownValue) {
-                        rollups.markChanged(record.key());
+                        rollups.markChanged(record.key(), record.timestamp());
                     } else {
                         String targetKey = dependent.target() + RecordKeys.SEPARATOR + observation.getPeriod();
                         context.forward(record.withKey(targetKey).withValue(

@@ -2,6 +2,8 @@ package org.dmhub.hub.monitoring;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.List;
 import org.dmhub.schemas.RejectionReason;
 
@@ -35,6 +37,16 @@ public final class HubMetrics {
 
     public void published(String topic, int count) {
         counter("dmhub.values.published", "topic", topic).increment(count);
+    }
+
+    /**
+     * From the department's send (the observation record's time) to the changed value in the view: the earliest
+     * pending change of each roll-up, so the worst case of its batch. A sender's clock ahead of the hub's counts as 0.
+     */
+    public void viewLatency(long millis) {
+        Timer.builder("dmhub.view.latency").description("from an observation's send to its value in the view")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry).record(Duration.ofMillis(Math.max(0, millis)));
     }
 
     private Counter counter(String name, String tagKey, String tagValue) {

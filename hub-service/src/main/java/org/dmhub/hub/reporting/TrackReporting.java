@@ -81,7 +81,7 @@ public final class TrackReporting implements ProcessorSupplier<String, AcceptedO
                 receptions = context.getStateStore(RECEPTIONS_STORE);
                 published = context.getStateStore(STATUS_STORE);
                 pending = new PendingRollups(context.getStateStore(PENDING_STORE));
-                context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> pending.drain(this::publish));
+                context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> pending.drain((key, sentAt) -> publish(key)));
                 context.schedule(settings.checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::checkDeadlines);
             }
 
@@ -95,7 +95,7 @@ public final class TrackReporting implements ProcessorSupplier<String, AcceptedO
                         : units.putIfAbsent(observation.getArea(), record.timestamp()) == null;
                 if (changed) {
                     receptions.put(record.key(), new ReportingReceptions(units));
-                    pending.mark(record.key(), context.currentSystemTimeMs());
+                    pending.mark(record.key(), record.timestamp());
                 }
             }
 
