@@ -1,0 +1,183 @@
+package org.dmhub.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.dmhub.contract.RecordKeys;
+import org.dmhub.contract.RegistrySerdes;
+import org.dmhub.contract.Topics;
+import org.dmhub.schemas.IndicatorObservation;
+import org.dmhub.testsupport.SchemaRegistryExtension;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The focal point's dashboard, served by the packaged hub at {@code /}, in a real headless Chromium: the hub runs
+ * the sample framework, the Văn phòng UBND reports October 2026 after its deadline and sends one observation for an
+ * unknown area, and {@code src/test/browser/dashboard.test.mjs} checks the reporting table, the rejections feed,
+ * the HC-03 drill-down with its chart and the English toggle, and saves a screenshot to
+ * {@code target/dashboard/dashboard.png}.
+ */
+@EmbeddedKafka(partitions = 3, brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
+class DashboardBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path BROWSER_TEST = Path.of("src/test/browser");
+    private static final Path PLAYWRIGHT = BROWSER_TEST.resolve("node_modules/playwright-core");
+    private static final Path SAMPLE_FRAMEWORK = Path.of("../deploy/local/sample-framework.yaml");
+    private static final Path SCREENSHOT = Path.of("target/dashboard/dashboard.png");
+    private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(4);
+
+    @RegisterExtension
+    static final SchemaRegistryExtension registry = new SchemaRegistryExtension();
+
+    private final Topics topics = Topics.withDefaultPrefix();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void focalPointSeesLateReportsRejectionsAndTheDrillDownInABrowser(EmbeddedKafkaBroker broker, @TempDir Path workDir)
+            throws Exception {
+        browserIsInstalled();
+        String bootstrap = broker.getBrokersAsString();
+        HubProcess hub = new HubProcess(workDir, bootstrap, registry.baseUrl(), "--dmhub.rollup.emit-interval=100ms");
+        hub.start();
+        try {
+            applySampleFramework(hub);
+            hub.awaitHealthy(Duration.ofSeconds(90));
+
+            // the Văn phòng UBND's October dossiers of two communes, sent now, after the 2026-10-25 deadline: LATE
+            // (the other departments sent nothing: MISSING); September too, so that the chart has a line
+            RegistrySerdes serdes = new RegistrySerdes(registry.baseUrl());
+            try (KafkaProducer<String, SpecificRecord> producer = TestKafka.producer(bootstrap, serdes)) {
+                for (IndicatorObservation observation : List.of(
+                        observation("HC-01", "25747", "2026-09", "110"),
+                        observation("HC-02", "25747", "2026-09", "99"),
+                        observation("HC-01", "25942", "2026-09", "70"),
+                        observation("HC-02", "25942", "2026-09", "60"),
+                        observation("HC-01", "25747", "2026-10", "120"),
+                        observation("HC-02", "25747", "2026-10", "114"),
+                        observation("HC-01", "25942", "2026-10", "80"),
+                        observation("HC-02", "25942", "2026-10", "70"),
+                        // no area 99999 in the framework: UNKNOWN_AREA, for the rejections feed
+                        observation("HC-01", "99999", "2026-10", "5"))) {
+                    producer.send(new ProducerRecord<>(topics.observations("VPUBND").name(),
+                            RecordKeys.valueKey(observation.getIndicator(), observation.getArea(), observation.getPeriod()),
+                            observation)).get();
+                }
+            }
+
+            await("HC-03 of the province for 2026-10; the hub's log: " + hub.log()).atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                HttpResponse<String> province = get(hub, "/api/values/HC-03/2026-10?area=74");
+                assertThat(province.statusCode()).as(province.body()).isEqualTo(200);
+                JsonNode value = new ObjectMapper().readTree(province.body()).path("value");
+                assertThat(value.isNumber()).as("HC-03 of the province for 2026-10: %s", province.body()).isTrue();
+                // 100 · (114 + 70) / (120 + 80)
+                assertThat(value.decimalValue()).isEqualByComparingTo("92");
+            });
+            await("the UNKNOWN_AREA rejection; the hub's log: " + hub.log()).atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                HttpResponse<String> rejections = get(hub, "/api/rejections?limit=50");
+                assertThat(rejections.statusCode()).as(rejections.body()).isEqualTo(200);
+                assertThat(rejections.body()).contains("UNKNOWN_AREA");
+            });
+
+            Files.deleteIfExists(SCREENSHOT);
+            Files.createDirectories(SCREENSHOT.getParent());
+            BrowserRun run = runBrowserTest(hub.url());
+            System.out.println("---- dashboard.test.mjs (exit code " + run.exitCode() + ")\n" + run.output() + "----");
+            assertThat(run.exitCode()).as("node dashboard.test.mjs failed; its output:\n%s\nthe hub's log: %s", run.output(), hub.log())
+                    .isZero();
+            assertThat(SCREENSHOT).as("the screenshot of the dashboard").isRegularFile();
+            assertThat(Files.size(SCREENSHOT)).as("the screenshot's size").isPositive();
+        } finally {
+            hub.stop();
+        }
+    }
+
+    /**
+     * Debian's Chromium and the test's playwright-core (npm ci --prefix hub-service/src/test/browser). When one is
+     * missing the test is skipped, except with {@code CI=true} (.ci/run installs both), where it fails.
+     */
+    private static void browserIsInstalled() {
+        boolean chromium = Files.isExecutable(CHROMIUM);
+        boolean playwright = Files.isDirectory(PLAYWRIGHT);
+        String missing = (chromium ? "" : CHROMIUM + " is missing (apt-get install chromium); ")
+                + (playwright ? "" : PLAYWRIGHT.toAbsolutePath() + " is missing (npm ci --prefix hub-service/src/test/browser); ");
+        if ("true".equals(System.getenv("CI"))) {
+            assertThat(missing).as("CI=true: the dashboard's browser test needs Chromium and playwright-core").isEmpty();
+        } else {
+            Assumptions.assumeTrue(missing.isEmpty(), () -> "dashboard browser test skipped: " + missing
+                    + "install them to run it (CI=true makes this a failure)");
+        }
+    }
+
+    private void applySampleFramework(HubProcess hub) throws IOException {
+        byte[] framework = Files.readAllBytes(SAMPLE_FRAMEWORK);
+        // the API answers before the stream processing runs (health is DOWN until a framework is loaded)
+        await("the hub's API takes the sample framework; the hub's log: " + hub.log()).atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+            HttpResponse<String> applied = http.send(HttpRequest.newBuilder(URI.create(hub.url() + "/api/catalog"))
+                    .header("Content-Type", "application/yaml")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(framework)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        });
+    }
+
+    private static IndicatorObservation observation(String indicator, String area, String period, String value) {
+        return HubTopologyDriver.observation("VPUBND", indicator, area, period, value, "hồ sơ", 1);
+    }
+
+    private HttpResponse<String> get(HubProcess hub, String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(hub.url() + pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private record BrowserRun(int exitCode, String output) {
+    }
+
+    /** {@code node src/test/browser/dashboard.test.mjs <hub> target/dashboard/dashboard.png}, in the module's directory. */
+    private static BrowserRun runBrowserTest(String hubUrl) throws IOException, InterruptedException {
+        Process node = new ProcessBuilder("node", BROWSER_TEST.resolve("dashboard.test.mjs").toString(), hubUrl, SCREENSHOT.toString())
+                .directory(Path.of("").toAbsolutePath().toFile())
+                .redirectErrorStream(true)
+                .start();
+        node.getOutputStream().close();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try (InputStream in = node.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (!node.waitFor(BROWSER_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            node.descendants().forEach(ProcessHandle::destroyForcibly);
+            node.destroyForcibly();
+            node.waitFor();
+            return new BrowserRun(-1, output.join() + "\n(killed: no result within " + BROWSER_TIMEOUT + ")");
+        }
+        return new BrowserRun(node.exitValue(), output.join());
+    }
+}
