@@ -26,6 +26,9 @@ public final class RegistryAvroSerializer<T extends SpecificRecord> implements S
     private record TopicSchema(String topic, Schema schema) {
     }
 
+    /** Pauses after each failed registration attempt: five attempts within about 4 seconds. */
+    private static final long[] REGISTRATION_RETRY_PAUSES_MS = {100, 300, 900, 2700, 0};
+
     private final AvroKafkaSerializer<T> registering = new AvroKafkaSerializer<>();
     private final Map<TopicSchema, byte[]> headers = new ConcurrentHashMap<>();
     private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
@@ -44,7 +47,7 @@ public final class RegistryAvroSerializer<T extends SpecificRecord> implements S
         TopicSchema known = new TopicSchema(topic, schema);
         byte[] header = headers.get(known);
         if (header == null) {
-            byte[] framed = registering.serialize(topic, data);
+            byte[] framed = registerAndSerialize(topic, data);
             headers.put(known, Arrays.copyOf(framed, 5));
             return framed;
         }
@@ -58,6 +61,29 @@ public final class RegistryAvroSerializer<T extends SpecificRecord> implements S
             throw new SerializationException("cannot write " + schema.getFullName() + " for topic " + topic, e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The first record of a schema on a topic, through the registry. Tried again a few times, a little later each
+     * time: several clients registering the same new schema at once can make the registry's storage time out on a
+     * lock, and a moment later the schema is there.
+     */
+    private byte[] registerAndSerialize(String topic, T data) {
+        RuntimeException last = null;
+        for (long pause : REGISTRATION_RETRY_PAUSES_MS) {
+            try {
+                return registering.serialize(topic, data);
+            } catch (RuntimeException failed) {
+                last = failed;
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw last;
     }
 
     @Override

@@ -10,10 +10,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -82,6 +88,30 @@ class WireFormatIT {
         try (KafkaConsumer<String, IndicatorObservation> consumer = new KafkaConsumer<>(consumerConfig)) {
             consumer.subscribe(List.of(topic));
             assertThat(pollOne(consumer).value()).isEqualTo(sent);
+        }
+    }
+
+    @Test
+    void clientsRegisteringTheSameNewSchemaAtOnceAllGetItsId() throws Exception {
+        RegistrySerdes serdes = new RegistrySerdes(registry.baseUrl());
+        IndicatorObservation sent = observation(new BigDecimal("1.5"));
+        for (int round = 0; round < 5; round++) {
+            String topic = "dmhub.observations.CONCURRENT" + round;
+            List<Callable<byte[]>> clients = new ArrayList<>();
+            for (int client = 0; client < 6; client++) {
+                clients.add(() -> serdes.valueSerde(IndicatorObservation.class).serializer().serialize(topic, sent));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+            try {
+                List<byte[]> framed = new ArrayList<>();
+                for (Future<byte[]> written : pool.invokeAll(clients)) {
+                    framed.add(written.get());
+                }
+                assertThat(framed).extracting(bytes -> Arrays.toString(Arrays.copyOf(bytes, 5)))
+                        .as("one schema id for every client").containsOnly(Arrays.toString(Arrays.copyOf(framed.get(0), 5)));
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 

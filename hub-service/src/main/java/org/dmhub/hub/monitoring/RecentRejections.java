@@ -36,9 +36,9 @@ public final class RecentRejections implements ProcessorSupplier<String, Observa
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-        // in memory and without a changelog: a feed of recent events, rebuilt as rejections arrive
+        // in memory, with a changelog (compacted; pruned keys become tombstones) so that the feed survives a rebalance
         return Set.of(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), Serdes.String(),
-                InternalSerde.of(ObservationRejected.class)).withLoggingDisabled());
+                InternalSerde.of(ObservationRejected.class)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.dmhub.hub.query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -59,27 +60,31 @@ public class ViewStores {
 
     /** A key of a store held by this instance. */
     public <V> Optional<V> local(String store, String key) {
-        return Optional.ofNullable(this.<V>store(store).get(key));
+        return reading(store, () -> Optional.ofNullable(this.<V>store(store).get(key)));
     }
 
     /** Every entry of a store held by this instance. */
     public <V> List<V> localAll(String store) {
-        List<V> values = new ArrayList<>();
-        try (KeyValueIterator<String, V> all = this.<V>store(store).all()) {
-            all.forEachRemaining(entry -> values.add(entry.value));
-        }
-        return values;
+        return reading(store, () -> {
+            List<V> values = new ArrayList<>();
+            try (KeyValueIterator<String, V> all = this.<V>store(store).all()) {
+                all.forEachRemaining(entry -> values.add(entry.value));
+            }
+            return values;
+        });
     }
 
     /** Every period of an indicator held by this instance, with its values. */
     public List<PeriodValues> localPeriods(IndicatorDefinition indicator) {
-        List<PeriodValues> periods = new ArrayList<>();
         String prefix = indicator.getCode() + RecordKeys.SEPARATOR;
-        try (KeyValueIterator<String, PublishedValues> range = this.<PublishedValues>store(storeOf(indicator))
-                .prefixScan(prefix, Serdes.String().serializer())) {
-            range.forEachRemaining(entry -> periods.add(new PeriodValues(entry.key.substring(prefix.length()), entry.value)));
-        }
-        return periods;
+        return reading(storeOf(indicator), () -> {
+            List<PeriodValues> periods = new ArrayList<>();
+            try (KeyValueIterator<String, PublishedValues> range = this.<PublishedValues>store(storeOf(indicator))
+                    .prefixScan(prefix, Serdes.String().serializer())) {
+                range.forEachRemaining(entry -> periods.add(new PeriodValues(entry.key.substring(prefix.length()), entry.value)));
+            }
+            return periods;
+        });
     }
 
     /** The other instances holding a part of this indicator's store. */
@@ -105,10 +110,15 @@ public class ViewStores {
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+        return running().store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+    }
+
+    /** A read of a store: the store may move away (a rebalance, a stream thread replaced) while it is read. */
+    private static <T> T reading(String store, Supplier<T> read) {
         try {
-            return running().store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+            return read.get();
         } catch (InvalidStateStoreException notNow) {
-            throw new ViewNotReadyException("the view's store is not available on this instance now (" + notNow.getMessage() + ")");
+            throw new ViewNotReadyException("the store " + store + " is not available on this instance now (" + notNow.getMessage() + ")");
         }
     }
 
