@@ -192,6 +192,8 @@ class HubStartupIT {
         });
         JsonNode summary = new ObjectMapper().readTree(get("/api/monitoring/summary").body());
         assertThat(summary.path("accepted").asLong()).isGreaterThanOrEqualTo(4);
+        assertThat(summary.path("nationalAggregates").asLong()).as("HC-03 of the province, at least").isPositive();
+        assertThat(summary.path("published").asLong()).isGreaterThan(summary.path("nationalAggregates").asLong());
         assertThat(summary.path("lag").isNumber()).as(summary.toString()).isTrue();
         assertThat(get("/actuator/prometheus").body()).contains("dmhub_view_latency_seconds_bucket",
                 "dmhub_observations_accepted_total{department=\"VPUBND\"}");

@@ -65,9 +65,11 @@ public final class IndicatorPeriodRollups {
     private void rollUp(String indicatorPeriod, long sentAt) {
         int separator = indicatorPeriod.indexOf(RecordKeys.SEPARATOR);
         settings.catalog().indicator(indicatorPeriod.substring(0, separator)).ifPresent(indicator -> {
-            int published = publisher.publish(indicator, indicatorPeriod.substring(separator + 1), inputsOf.apply(indicatorPeriod));
-            settings.metrics().published("view", published);
-            if (published > 0) {
+            ValuePublisher.Published published = publisher.publish(indicator, indicatorPeriod.substring(separator + 1),
+                    inputsOf.apply(indicatorPeriod));
+            settings.metrics().published("view", published.values());
+            settings.metrics().published("national", published.nationalAggregates());
+            if (published.values() > 0) {
                 settings.metrics().viewLatency(context.currentSystemTimeMs() - sentAt);
             }
         });

@@ -33,15 +33,22 @@ class MonitoringController {
     @GetMapping("/summary")
     Summary summary() {
         return new Summary(total("dmhub.observations.accepted"), total("dmhub.observations.rejected"),
-                total("dmhub.observations.duplicate"), total("dmhub.observations.stale"), total("dmhub.values.published"), lag());
+                total("dmhub.observations.duplicate"), total("dmhub.observations.stale"), published("view"), published("national"), lag());
     }
 
-    /** This instance's totals; {@code lag}: records on department topics not yet read. */
-    record Summary(long accepted, long rejected, long duplicate, long stale, long published, Long lag) {
+    /**
+     * This instance's totals: {@code published} view values, of which {@code nationalAggregates} also went to the national
+     * topic; {@code lag}: records on department topics not yet read.
+     */
+    record Summary(long accepted, long rejected, long duplicate, long stale, long published, long nationalAggregates, Long lag) {
     }
 
     private long total(String counter) {
         return Math.round(meters.find(counter).counters().stream().mapToDouble(Counter::count).sum());
+    }
+
+    private long published(String topic) {
+        return Math.round(meters.find("dmhub.values.published").tag("topic", topic).counters().stream().mapToDouble(Counter::count).sum());
     }
 
     private Long lag() {

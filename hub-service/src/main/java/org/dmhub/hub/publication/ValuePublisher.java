@@ -47,11 +47,14 @@ public final class ValuePublisher {
     }
 
 
-    /** @return how many view values were published */
-    public int publish(IndicatorDefinition indicator, String period, Map<String, UnitInput> inputs) {
+    /** How many values a roll-up published: to the view, and of those to the national topic too. */
+    public record Published(int values, int nationalAggregates) {
+    }
+
+    public Published publish(IndicatorDefinition indicator, String period, Map<String, UnitInput> inputs) {
         String unitLevel = catalog.unitLevel(indicator).orElse(null);
         if (unitLevel == null) {
-            return 0;
+            return new Published(0, 0);
         }
         AreaTree tree = catalog.areaTree();
         BigDecimal factor = indicator.getFactor() == null ? BigDecimal.ONE : indicator.getFactor();
@@ -62,6 +65,7 @@ public final class ValuePublisher {
         Map<String, PublishedArea> after = new HashMap<>(before == null ? Map.of() : before.getAreas());
         long now = context.currentSystemTimeMs();
         int count = 0;
+        int national = 0;
         for (Map.Entry<String, AreaResult> entry : results.entrySet()) {
             String areaCode = entry.getKey();
             AreaResult result = entry.getValue();
@@ -75,16 +79,17 @@ public final class ValuePublisher {
             }
             long revision = last == null ? firstRevision : last.getRevision() + 1;
             after.put(areaCode, new PublishedArea(result.value(), result.contributing(), result.expected(), revision));
-            forwardValue(indicator, period, area, result, revision, now);
+            national += forwardValue(indicator, period, area, result, revision, now) ? 1 : 0;
             count++;
         }
         if (count > 0) {
             published.put(storeKey, new PublishedValues(after));
         }
-        return count;
+        return new Published(count, national);
     }
 
-    private void forwardValue(IndicatorDefinition indicator, String period, AdminArea area, AreaResult result, long revision,
+    /** @return whether the value went to the national topic too */
+    private boolean forwardValue(IndicatorDefinition indicator, String period, AdminArea area, AreaResult result, long revision,
             long now) {
         String key = RecordKeys.valueKey(indicator.getCode(), area.getCode(), period);
         Instant computedAt = Instant.ofEpochMilli(now);
@@ -123,6 +128,8 @@ public final class ValuePublisher {
             aggregate.setProvinceName(area.getName());
             aggregate.setIndicatorName(indicator.getName());
             context.forward(new Record<>(key, aggregate, now));
+            return true;
         }
+        return false;
     }
 }
