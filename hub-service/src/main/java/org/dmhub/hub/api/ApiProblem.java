@@ -20,6 +20,11 @@ final class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.BAD_REQUEST, type, title, detail);
     }
 
+    /** Nothing can be answered before a framework is applied. */
+    static ApiProblem noFramework() {
+        return notFound("no-framework", "No framework", "the framework has no areas yet: apply one with POST /api/catalog");
+    }
+
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://dmhub.invalid/problems/" + type));

@@ -57,8 +57,7 @@ class NationalController {
     List<NationalValue> aggregates(@RequestParam String period) {
         Period parsed = Period.parse(period).orElseThrow(() -> ApiProblem.badRequest("invalid-period", "Invalid period",
                 "'" + period + "' is not a period: write YYYY-MM, YYYY-Qn, YYYY-Sn, YYYY or YYYY-MM-DD"));
-        AdminArea province = catalog.areas().stream().filter(area -> area.getParentCode() == null).findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("no-framework", "No framework", "the framework has no areas yet"));
+        AdminArea province = catalog.province().orElseThrow(ApiProblem::noFramework);
         List<NationalValue> values = new ArrayList<>();
         for (IndicatorDefinition indicator : catalog.indicators()) {
             if (indicator.getNationalCode() == null || !indicator.getActive() || indicator.getPeriodicity() != parsed.periodicity()) {
@@ -81,8 +80,7 @@ class NationalController {
     ResponseEntity<String> aggregatesAsSdmxCsv(@RequestParam String period) throws java.io.IOException {
         List<NationalValue> values = aggregates(period);
         StringBuilder csv = new StringBuilder();
-        String agency = catalog.areas().stream().filter(area -> area.getParentCode() == null).findFirst()
-                .map(area -> "VN" + area.getCode()).orElse("VN");
+        String agency = catalog.province().map(area -> "VN" + area.getCode()).orElse("VN");
         try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
             printer.printRecord("DATAFLOW", "FREQ", "REF_AREA", "INDICATOR", "TIME_PERIOD", "OBS_VALUE", "UNIT_MEASURE", "OBS_STATUS");
             for (NationalValue value : values) {

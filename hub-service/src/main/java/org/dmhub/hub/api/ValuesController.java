@@ -122,8 +122,7 @@ class ValuesController {
     }
 
     private AdminArea province() {
-        return catalog.areas().stream().filter(area -> area.getParentCode() == null).findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("no-framework", "No framework", "the framework has no areas yet"));
+        return catalog.province().orElseThrow(ApiProblem::noFramework);
     }
 
     private static String pathAndQuery(HttpServletRequest request) {

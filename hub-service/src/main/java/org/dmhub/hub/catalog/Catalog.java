@@ -71,6 +71,11 @@ public final class Catalog implements CatalogLookup {
         return List.copyOf(departments.values());
     }
 
+    /** The root of the area tree: the province. */
+    public Optional<AdminArea> province() {
+        return areas.values().stream().filter(area -> area.getParentCode() == null).findFirst();
+    }
+
     public boolean isLoaded() {
         return !indicators.isEmpty() && !areas.isEmpty();
     }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.period.Period;
-import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.IndicatorDefinition;
 import org.dmhub.schemas.ReportingState;
 import org.dmhub.schemas.ReportingStatus;
@@ -43,7 +42,8 @@ public final class ReportingStatuses {
         }
         Instant deadline = calendar.deadline(parsed.get());
         Collection<Instant> times = receptions.values().stream().map(Instant::ofEpochMilli).toList();
-        int expected = province().map(province -> catalog.areaTree().unitsUnder(province, indicator.getReportingLevel())).orElse(0);
+        int expected = catalog.province()
+                .map(province -> catalog.areaTree().unitsUnder(province.getCode(), indicator.getReportingLevel())).orElse(0);
         ReportingState state = ReportingJudgement.state(expected, times, deadline, now);
         Instant last = times.stream().max(Instant::compareTo).orElse(null);
         return Optional.of(ReportingStatus.newBuilder()
@@ -78,9 +78,5 @@ public final class ReportingStatuses {
         return other != null && one.getState() == other.getState() && one.getExpected() == other.getExpected()
                 && one.getReceived() == other.getReceived() && one.getReceivedOnTime() == other.getReceivedOnTime()
                 && one.getDeadline().equals(other.getDeadline());
-    }
-
-    private Optional<String> province() {
-        return catalog.areas().stream().filter(area -> area.getParentCode() == null).map(AdminArea::getCode).findFirst();
     }
 }

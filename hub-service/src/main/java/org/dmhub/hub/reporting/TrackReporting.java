@@ -13,6 +13,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -26,8 +27,8 @@ import org.dmhub.schemas.IndicatorDefinition;
 import org.dmhub.schemas.ReportingStatus;
 
 /**
- * Who has reported what, judged against the reporting calendar. For each indicator and period it remembers when each
- * reporting unit first reported a value, and publishes the department's {@link ReportingStatus} whenever it changes,
+ * Who has reported what, judged against the reporting calendar. For each indicator, period and reporting unit it
+ * remembers when the unit first reported a value (one small entry, written only on that first report), and publishes the department's {@link ReportingStatus} whenever it changes,
  * at most once per emit interval. A clock check also publishes the status of periods whose deadline passed without a
  * report (MISSING) or while reports were incomplete: the absence of data is news too.
  *
@@ -59,8 +60,8 @@ public final class TrackReporting implements ProcessorSupplier<String, AcceptedO
     @Override
     public Set<StoreBuilder<?>> stores() {
         return Set.of(
-                Stores.keyValueStoreBuilder(settings.storeKind().supplier(RECEPTIONS_STORE), Serdes.String(),
-                        InternalSerde.of(ReportingReceptions.class)),
+                // indicator|period|area → when that unit first reported a value (its record's time)
+                Stores.keyValueStoreBuilder(settings.storeKind().supplier(RECEPTIONS_STORE), Serdes.String(), Serdes.Long()),
                 Stores.keyValueStoreBuilder(settings.storeKind().supplier(STATUS_STORE), Serdes.String(),
                         InternalSerde.of(ReportingStatus.class)),
                 Stores.keyValueStoreBuilder(settings.storeKind().supplier(PENDING_STORE), Serdes.String(), Serdes.Long())
@@ -71,7 +72,7 @@ public final class TrackReporting implements ProcessorSupplier<String, AcceptedO
     public Processor<String, AcceptedObservation, String, SpecificRecord> get() {
         return new Processor<>() {
             private ProcessorContext<String, SpecificRecord> context;
-            private KeyValueStore<String, ReportingReceptions> receptions;
+            private KeyValueStore<String, Long> receptions;
             private KeyValueStore<String, ReportingStatus> published;
             private PendingRollups pending;
 
@@ -88,13 +89,11 @@ public final class TrackReporting implements ProcessorSupplier<String, AcceptedO
             @Override
             public void process(Record<String, AcceptedObservation> record) {
                 AcceptedObservation observation = record.value();
-                ReportingReceptions known = receptions.get(record.key());
-                Map<String, Long> units = known == null ? new HashMap<>() : new HashMap<>(known.getUnits());
+                String unitKey = record.key() + RecordKeys.SEPARATOR + observation.getArea();
                 boolean changed = observation.getRetracted()
-                        ? units.remove(observation.getArea()) != null
-                        : units.putIfAbsent(observation.getArea(), record.timestamp()) == null;
+                        ? receptions.delete(unitKey) != null
+                        : receptions.putIfAbsent(unitKey, record.timestamp()) == null;
                 if (changed) {
-                    receptions.put(record.key(), new ReportingReceptions(units));
                     pending.mark(record.key(), record.timestamp());
                 }
             }
@@ -116,8 +115,7 @@ public final class TrackReporting implements ProcessorSupplier<String, AcceptedO
             private void publish(String key) {
                 int separator = key.indexOf(RecordKeys.SEPARATOR);
                 settings.catalog().indicator(key.substring(0, separator)).ifPresent(indicator -> {
-                    ReportingReceptions known = receptions.get(key);
-                    settings.statuses().status(indicator, key.substring(separator + 1), known == null ? Map.of() : known.getUnits(),
+                    settings.statuses().status(indicator, key.substring(separator + 1), unitReceptions(key),
                             Instant.ofEpochMilli(context.currentSystemTimeMs())).ifPresent(status -> {
                                 if (!ReportingStatuses.same(status, published.get(key))) {
                                     published.put(key, status);
@@ -126,6 +124,16 @@ public final class TrackReporting implements ProcessorSupplier<String, AcceptedO
                                 }
                             });
                 });
+            }
+
+            /** When each unit of an indicator-period first reported, by area. */
+            private Map<String, Long> unitReceptions(String indicatorPeriod) {
+                Map<String, Long> units = new HashMap<>();
+                String prefix = indicatorPeriod + RecordKeys.SEPARATOR;
+                try (KeyValueIterator<String, Long> range = receptions.prefixScan(prefix, Serdes.String().serializer())) {
+                    range.forEachRemaining(entry -> units.put(entry.key.substring(prefix.length()), entry.value));
+                }
+                return units;
             }
 
             /** Whether the key belongs to this task's partition (the default partitioner of the topic read). */
