@@ -167,18 +167,20 @@ class HubStartupIT {
         }
 
         // the same figures through the API, from the hub's state stores
-        JsonNode province = new ObjectMapper().readTree(get("/api/values/HC-03/2026-10?area=74").body());
-        assertThat(province.path("value").decimalValue()).isEqualByComparingTo("90");
-        assertThat(province.path("contributing").asInt()).isEqualTo(2);
-        assertThat(province.path("expected").asInt()).isEqualTo(13);
-        assertThat(province.path("areaName").asString()).isEqualTo("Bình Dương");
-        JsonNode districts = new ObjectMapper().readTree(get("/api/values/HC-01/2026-10").body()).path("areas");
-        assertThat(districts.get(0).path("area").asString()).as("the province first").isEqualTo("74");
-        assertThat(districts.get(0).path("value").decimalValue()).isEqualByComparingTo("60");
-        JsonNode series = new ObjectMapper().readTree(get("/api/values/HC-03?area=74&from=2026-01&to=2026-12").body());
-        assertThat(series.path("points").get(0).path("period").asString()).isEqualTo("2026-10");
-        JsonNode national = new ObjectMapper().readTree(get("/api/national/aggregates?period=2026-10").body());
-        assertThat(national.toString()).contains("\"nationalCode\":\"QG-HC-03\"");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode province = new ObjectMapper().readTree(get("/api/values/HC-03/2026-10?area=74").body());
+            assertThat(province.path("value").decimalValue()).isEqualByComparingTo("90");
+            assertThat(province.path("contributing").asInt()).isEqualTo(2);
+            assertThat(province.path("expected").asInt()).isEqualTo(13);
+            assertThat(province.path("areaName").asString()).isEqualTo("Bình Dương");
+            JsonNode districts = new ObjectMapper().readTree(get("/api/values/HC-01/2026-10").body()).path("areas");
+            assertThat(districts.get(0).path("area").asString()).as("the province first").isEqualTo("74");
+            assertThat(districts.get(0).path("value").decimalValue()).isEqualByComparingTo("60");
+            JsonNode series = new ObjectMapper().readTree(get("/api/values/HC-03?area=74&from=2026-01&to=2026-12").body());
+            assertThat(series.path("points").get(0).path("period").asString()).isEqualTo("2026-10");
+            JsonNode national = new ObjectMapper().readTree(get("/api/national/aggregates?period=2026-10").body());
+            assertThat(national.toString()).contains("\"nationalCode\":\"QG-HC-03\"");
+        });
         // who reported: VPUBND sent its October figures after the 25 October deadline; STC sent nothing
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode reporting = new ObjectMapper().readTree(get("/api/reporting?period=2026-10").body());

@@ -80,6 +80,31 @@ class ReportingStatusTest {
     }
 
     @Test
+    void aStaleRetractionOrADuplicateChangesNothingAsInTheConsolidation() {
+        for (String commune : List.of("25747", "25750", "25753")) {
+            hub.publish(HubTopologyDriver.observation("STC", "NS-01", commune, "2026-10", "1", "u", 5), BEFORE_DEADLINE);
+        }
+        hub.letRollupsRun();
+        assertThat(latest().get("STC|NS-01|2026-10").getState()).isEqualTo(ReportingState.ON_TIME);
+
+        // an old file sent again: its retraction has a lower revision than the value the view holds
+        hub.publish(HubTopologyDriver.observation("STC", "NS-01", "25753", "2026-10", null, "u", 2), JUST_AFTER_DEADLINE);
+        hub.publish(HubTopologyDriver.observation("STC", "NS-01", "25750", "2026-10", "1", "u", 5), JUST_AFTER_DEADLINE);
+        hub.letRollupsRun();
+        assertThat(hub.reportingStatusRecords()).as("nothing changed").isEmpty();
+
+        // a real retraction, then the unit reports again after the deadline
+        hub.publish(HubTopologyDriver.observation("STC", "NS-01", "25753", "2026-10", null, "u", 6), JUST_AFTER_DEADLINE);
+        hub.letRollupsRun();
+        assertThat(latest().get("STC|NS-01|2026-10").getReceived()).isEqualTo(2);
+        hub.publish(HubTopologyDriver.observation("STC", "NS-01", "25753", "2026-10", "2", "u", 7), JUST_AFTER_DEADLINE);
+        hub.letRollupsRun();
+        ReportingStatus again = latest().get("STC|NS-01|2026-10");
+        assertThat(again.getReceived()).isEqualTo(3);
+        assertThat(again.getState()).as("its report now came after the deadline").isEqualTo(ReportingState.LATE);
+    }
+
+    @Test
     void periodsWhoseDeadlinePassedWithNothingReceivedBecomeMissingByTheClockOnceEach() {
         hub.publish(HubTopologyDriver.observation("STC", "NS-01", "25747", "2026-10", "1", "u", 1), BEFORE_DEADLINE);
         hub.letRollupsRun();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 import org.dmhub.hub.catalog.Catalog;
+import org.dmhub.hub.query.ViewNotReadyException;
 import org.dmhub.hub.query.ViewStores;
 import org.dmhub.hub.reporting.ReportingStatuses;
 import org.dmhub.hub.reporting.TrackReporting;
@@ -84,7 +85,11 @@ class ReportingController {
                     + ", which is reported " + definition.getPeriodicity() + ": write " + Period.form(definition.getPeriodicity()));
         }
         Optional<HostInfo> owner = stores.remoteOwner(TrackReporting.STATUS_STORE, ViewStores.key(definition, period));
-        if (owner.isPresent() && forwarded == null) {
+        if (owner.isPresent()) {
+            if (forwarded != null) {
+                // asked by another instance that thought this one holds the key: the work is being reassigned
+                throw new ViewNotReadyException("this part of the view is moving between hub instances");
+            }
             return forwarding.forward(owner.get(), "/api/reporting/" + indicator + "/" + period);
         }
         return ResponseEntity.ok(localOrJudged(definition, period).orElseThrow());

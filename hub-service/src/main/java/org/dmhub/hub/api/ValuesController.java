@@ -9,6 +9,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.query.AreaValueView;
 import org.dmhub.hub.query.ViewQueries;
+import org.dmhub.hub.query.ViewNotReadyException;
 import org.dmhub.hub.query.ViewStores;
 import org.dmhub.period.Period;
 import org.dmhub.schemas.AdminArea;
@@ -56,7 +57,11 @@ class ValuesController {
             area(area);
         }
         Optional<HostInfo> owner = stores.remoteOwner(definition, period);
-        if (owner.isPresent() && forwarded == null) {
+        if (owner.isPresent()) {
+            if (forwarded != null) {
+                // asked by another instance that thought this one holds the key: the work is being reassigned
+                throw new ViewNotReadyException("this part of the view is moving between hub instances");
+            }
             return forwarding.forward(owner.get(), pathAndQuery(request));
         }
         List<AreaValueView> values = queries.values(definition, period);

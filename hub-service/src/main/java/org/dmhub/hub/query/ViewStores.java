@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -65,6 +66,9 @@ public class ViewStores {
 
     /** Every entry of a store held by this instance. */
     public <V> List<V> localAll(String store) {
+        if (!hostedHere(store)) {
+            return List.of();
+        }
         return reading(store, () -> {
             List<V> values = new ArrayList<>();
             try (KeyValueIterator<String, V> all = this.<V>store(store).all()) {
@@ -77,6 +81,9 @@ public class ViewStores {
     /** Every period of an indicator held by this instance, with its values. */
     public List<PeriodValues> localPeriods(IndicatorDefinition indicator) {
         String prefix = indicator.getCode() + RecordKeys.SEPARATOR;
+        if (!hostedHere(storeOf(indicator))) {
+            return List.of();
+        }
         return reading(storeOf(indicator), () -> {
             List<PeriodValues> periods = new ArrayList<>();
             try (KeyValueIterator<String, PublishedValues> range = this.<PublishedValues>store(storeOf(indicator))
@@ -95,8 +102,19 @@ public class ViewStores {
     /** The other instances holding a part of a store. */
     public List<HostInfo> otherInstances(String store) {
         HostInfo self = self();
-        return running().streamsMetadataForStore(store).stream().map(StreamsMetadata::hostInfo)
-                .filter(host -> !host.equals(self)).distinct().toList();
+        return activeHosts(store).filter(host -> !host.equals(self)).distinct().toList();
+    }
+
+    /** Whether this instance holds active partitions of the store (none before their topics exist, say). */
+    private boolean hostedHere(String store) {
+        HostInfo self = self();
+        return activeHosts(store).anyMatch(self::equals);
+    }
+
+    /** The instances with active partitions of the store (not those with only standby or warm-up copies). */
+    private Stream<HostInfo> activeHosts(String store) {
+        return running().streamsMetadataForStore(store).stream().filter(metadata -> metadata.stateStoreNames().contains(store))
+                .map(StreamsMetadata::hostInfo);
     }
 
     /** The address other instances reach this one at ({@code application.server}). */

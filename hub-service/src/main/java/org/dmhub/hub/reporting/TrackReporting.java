@@ -28,7 +28,8 @@ import org.dmhub.schemas.ReportingStatus;
 
 /**
  * Who has reported what, judged against the reporting calendar. For each indicator, period and reporting unit it
- * remembers when the unit first reported a value (one small entry, written only on that first report), and publishes the department's {@link ReportingStatus} whenever it changes,
+ * remembers when the unit first reported a value and its highest revision, so that a stale revision or a duplicate
+ * changes nothing (as in the consolidation), and a retraction takes the unit out until it reports again. It publishes the department's {@link ReportingStatus} whenever it changes,
  * at most once per emit interval. A clock check also publishes the status of periods whose deadline passed without a
  * report (MISSING) or while reports were incomplete: the absence of data is news too.
  *
@@ -60,8 +61,9 @@ public final class TrackReporting implements ProcessorSupplier<String, AcceptedO
     @Override
     public Set<StoreBuilder<?>> stores() {
         return Set.of(
-                // indicator|period|area → when that unit first reported a value (its record's time)
-                Stores.keyValueStoreBuilder(settings.storeKind().supplier(RECEPTIONS_STORE), Serdes.String(), Serdes.Long()),
+                // indicator|period|area → when that unit reported, and its highest revision
+                Stores.keyValueStoreBuilder(settings.storeKind().supplier(RECEPTIONS_STORE), Serdes.String(),
+                        InternalSerde.of(UnitReception.class)),
                 Stores.keyValueStoreBuilder(settings.storeKind().supplier(STATUS_STORE), Serdes.String(),
                         InternalSerde.of(ReportingStatus.class)),
                 Stores.keyValueStoreBuilder(settings.storeKind().supplier(PENDING_STORE), Serdes.String(), Serdes.Long())
@@ -72,7 +74,7 @@ public final class TrackReporting implements ProcessorSupplier<String, AcceptedO
     public Processor<String, AcceptedObservation, String, SpecificRecord> get() {
         return new Processor<>() {
             private ProcessorContext<String, SpecificRecord> context;
-            private KeyValueStore<String, Long> receptions;
+            private KeyValueStore<String, UnitReception> receptions;
             private KeyValueStore<String, ReportingStatus> published;
             private PendingRollups pending;
 
@@ -90,10 +92,14 @@ public final class TrackReporting implements ProcessorSupplier<String, AcceptedO
             public void process(Record<String, AcceptedObservation> record) {
                 AcceptedObservation observation = record.value();
                 String unitKey = record.key() + RecordKeys.SEPARATOR + observation.getArea();
-                boolean changed = observation.getRetracted()
-                        ? receptions.delete(unitKey) != null
-                        : receptions.putIfAbsent(unitKey, record.timestamp()) == null;
-                if (changed) {
+                UnitReception known = receptions.get(unitKey);
+                if (known != null && observation.getRevision() <= known.getRevision()) {
+                    return; // a stale revision, a duplicate or a conflict: the consolidated value does not change
+                }
+                boolean reportedBefore = known != null && !known.getRetracted();
+                receptions.put(unitKey, new UnitReception(reportedBefore ? known.getReceivedAt() : record.timestamp(),
+                        observation.getRevision(), observation.getRetracted()));
+                if (reportedBefore == observation.getRetracted()) {
                     pending.mark(record.key(), record.timestamp());
                 }
             }
@@ -130,8 +136,12 @@ public final class TrackReporting implements ProcessorSupplier<String, AcceptedO
             private Map<String, Long> unitReceptions(String indicatorPeriod) {
                 Map<String, Long> units = new HashMap<>();
                 String prefix = indicatorPeriod + RecordKeys.SEPARATOR;
-                try (KeyValueIterator<String, Long> range = receptions.prefixScan(prefix, Serdes.String().serializer())) {
-                    range.forEachRemaining(entry -> units.put(entry.key.substring(prefix.length()), entry.value));
+                try (KeyValueIterator<String, UnitReception> range = receptions.prefixScan(prefix, Serdes.String().serializer())) {
+                    range.forEachRemaining(entry -> {
+                        if (!entry.value.getRetracted()) {
+                            units.put(entry.key.substring(prefix.length()), entry.value.getReceivedAt());
+                        }
+                    });
                 }
                 return units;
             }
