@@ -19,7 +19,8 @@ class KafkaCredentialsTest {
         var entry = JaasContext.loadClientContext(Map.of("sasl.jaas.config", new Password((String) config.get("sasl.jaas.config"))))
                 .configurationEntries().get(0);
 
-        assertThat(entry.getOptions()).containsEntry("username", "stc").containsEntry("password", password);
+        assertThat(entry.getOptions().get("username")).isEqualTo("stc");
+        assertThat(entry.getOptions().get("password")).isEqualTo(password);
         assertThat(config).containsEntry("security.protocol", "SASL_PLAINTEXT").containsEntry("sasl.mechanism", "SCRAM-SHA-512");
     }
 

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Durations as people write them: {@code 30s}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT5M}). */
+/** Durations as people write them: {@code 30s}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT5M}); never negative. */
 final class DurationConverter implements ITypeConverter<Duration> {
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(s|m|h)");
@@ -29,8 +29,8 @@ final class DurationConverter implements ITypeConverter<Duration> {
                 throw new TypeConversionException("'" + text + "' is not a duration; write e.g. 30s, 5m or 1h");
             }
         }
-        if (duration.isNegative() || duration.isZero()) {
-            throw new TypeConversionException("'" + text + "' must be longer than zero");
+        if (duration.isNegative()) {
+            throw new TypeConversionException("'" + text + "' is negative; write e.g. 30s, 5m or 1h");
         }
         return duration;
     }

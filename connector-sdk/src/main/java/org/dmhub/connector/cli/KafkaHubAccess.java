@@ -69,12 +69,16 @@ final class KafkaHubAccess implements HubAccess {
             sends.forEach(send -> send.thenRun(acknowledged::incrementAndGet));
             CompletableFuture<Void> all = CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
             long lastCount = -1;
+            long lastSpooled = Long.MAX_VALUE;
             Instant lastProgress = Instant.now();
             while (!waitFor(all, PROGRESS_INTERVAL)) {
                 long count = acknowledged.get();
+                long spooled = connector.spooled();
                 stored.accept(count);
-                if (count != lastCount) {
+                // progress: this file's rows stored, or what an earlier run left in the spool leaving it first
+                if (count != lastCount || spooled < lastSpooled) {
                     lastCount = count;
+                    lastSpooled = spooled;
                     lastProgress = Instant.now();
                 } else if (Duration.between(lastProgress, Instant.now()).compareTo(CONNECT_TIMEOUT) > 0) {
                     throw new UserError(ExitCodes.UNREACHABLE, count + " of " + observations.size() + " rows are stored on "

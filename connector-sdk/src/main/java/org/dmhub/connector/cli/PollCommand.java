@@ -74,12 +74,24 @@ final class PollCommand implements Callable<Integer> {
     @Option(names = "--once", description = "poll once, wait until the broker has stored everything, and exit")
     private boolean once;
 
+    @Option(names = "--overlap", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
+            description = "read again the rows of this long before the last watermark (timestamps only), for databases that"
+                    + " stamp a row before its transaction commits; rows read again count once at the hub (default: ${DEFAULT-VALUE})")
+    private Duration overlap;
+
+    @Option(names = "--reset", description = "forget where the polls left off and read every row again (e.g. after the"
+            + " framework changed so that rows refused before are now valid); rows sent before count once at the hub")
+    private boolean reset;
+
     @Option(names = "--drivers", paramLabel = "FOLDER", defaultValue = "drivers",
             description = "a folder of JDBC driver jars (default: ./${DEFAULT-VALUE})")
     private Path driversFolder;
 
     @Override
     public Integer call() throws Exception {
+        if (interval.isZero()) {
+            throw new UserError(ExitCodes.USAGE, "--interval must be longer than zero");
+        }
         ConnectionSettings settings = cli.settings(true);
         ChangedRows changedRows;
         try {
@@ -94,17 +106,29 @@ final class PollCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread stopOnSignal = new Thread(stopped::countDown, "dmhub-poll-stop");
+        CountDownLatch closed = new CountDownLatch(1);
         if (!once) {
-            Runtime.getRuntime().addShutdownHook(stopOnSignal);
+            // Ctrl-C or a service stop: end the current poll, then close the connector and the watermark file cleanly
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopped.countDown();
+                try {
+                    closed.await(45, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "dmhub-poll-stop"));
         }
         Files.createDirectories(settings.spool());
         try (WatermarkStore watermarks = WatermarkStore.open(settings.spool().resolve("poll-watermarks.mv"));
                 DmConnector connector = cli.hub().openConnector(settings)) {
-            JdbcPoller poller = new JdbcPoller(JdbcDrivers.from(driversFolder), jdbcUrl, jdbcUser, password, changedRows, watermarks);
-            int exitCode = ExitCodes.OK;
+            JdbcPoller poller = new JdbcPoller(JdbcDrivers.from(driversFolder), jdbcUrl, jdbcUser, password, changedRows, watermarks,
+                    overlap);
+            if (reset) {
+                poller.reset();
+            }
+            int exitCode;
             do {
-                exitCode = pollOnce(cli, settings, poller, connector, out, err);
+                exitCode = pollOnce(settings, poller, connector, out, err);
             } while (!once && !stopped.await(interval.toMillis(), TimeUnit.MILLISECONDS));
             if (once && !connector.flush(Duration.ofSeconds(60))) {
                 err.println("error: " + connector.spooled() + " observations are not yet stored by the broker at "
@@ -113,10 +137,12 @@ final class PollCommand implements Callable<Integer> {
                 return ExitCodes.UNREACHABLE;
             }
             return exitCode;
+        } finally {
+            closed.countDown();
         }
     }
 
-    private int pollOnce(ConnectorCli cli, ConnectionSettings settings, JdbcPoller poller, DmConnector connector, PrintWriter out,
+    private int pollOnce(ConnectionSettings settings, JdbcPoller poller, DmConnector connector, PrintWriter out,
             PrintWriter err) {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         try {
@@ -144,6 +170,13 @@ final class PollCommand implements Callable<Integer> {
             }
             err.println(now + " error: " + unreachable.getMessage() + "; trying again at the next poll");
             return unreachable.exitCode();
+        } catch (RuntimeException failed) {
+            if (once) {
+                throw failed;
+            }
+            // a poller runs unattended: the broker, the registry or the network may come back by the next poll
+            err.println(now + " error: " + failed + "; trying again at the next poll");
+            return ExitCodes.UNREACHABLE;
         } finally {
             err.flush();
         }

@@ -29,6 +29,9 @@ final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (timeout.isZero()) {
+            throw new UserError(ExitCodes.USAGE, "--timeout must be longer than zero");
+        }
         ConnectionSettings settings = cli.settings(true);
         try (DmConnector connector = cli.hub().openConnector(settings)) {
             long waiting = connector.spooled();

@@ -52,12 +52,21 @@ public final class ChangedRows {
      * @throws IllegalArgumentException when the query lacks a required column or the watermark column
      */
     public Result read(Connection connection, Watermark since, List<RowError> errors) throws SQLException {
-        String sql = "SELECT * FROM (" + query + ") dmhub_changed"
-                + (since == null ? "" : " WHERE dmhub_changed." + watermarkColumn + " >= ?")
+        return read(connection, since, since, errors);
+    }
+
+    /**
+     * As {@link #read(Connection, Watermark, List)}, reading from {@code from} (at most {@code since}: an overlap
+     * window before the last watermark, for databases that stamp a row before its transaction commits).
+     */
+    public Result read(Connection connection, Watermark from, Watermark since, List<RowError> errors) throws SQLException {
+        // on lines of their own: a query ending with a -- comment must not swallow the rest
+        String sql = "SELECT * FROM (\n" + query + "\n) dmhub_changed"
+                + (from == null ? "" : " WHERE dmhub_changed." + watermarkColumn + " >= ?")
                 + " ORDER BY dmhub_changed." + watermarkColumn;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (since != null) {
-                since.bind(statement, 1);
+            if (from != null) {
+                from.bind(statement, 1);
             }
             try (ResultSet result = statement.executeQuery()) {
                 Columns columns = Columns.of(result.getMetaData(), watermarkColumn);

@@ -2,6 +2,7 @@ package org.dmhub.connector.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,9 +28,14 @@ public final class JdbcPoller {
     private final ChangedRows changedRows;
     private final WatermarkStore watermarks;
     private final String sourceKey;
+    private final Duration overlap;
 
+    /**
+     * @param overlap how far before the last watermark each poll reads again (timestamps only): for databases that
+     *     stamp a row before its transaction commits; rows read again count once at the hub (same eventId)
+     */
     public JdbcPoller(JdbcDrivers drivers, String url, String user, String password, ChangedRows changedRows,
-            WatermarkStore watermarks) {
+            WatermarkStore watermarks, Duration overlap) {
         this.drivers = drivers;
         this.url = url;
         this.user = user;
@@ -37,6 +43,12 @@ public final class JdbcPoller {
         this.changedRows = changedRows;
         this.watermarks = watermarks;
         this.sourceKey = url + "\n" + changedRows.describe();
+        this.overlap = overlap;
+    }
+
+    /** Forgets where the polls left off: the next one reads every row again (rows sent before count once at the hub). */
+    public void reset() {
+        watermarks.remove(sourceKey);
     }
 
     /**
@@ -49,7 +61,7 @@ public final class JdbcPoller {
         ChangedRows.Result changed;
         try (Connection connection = drivers.connect(url, user, password)) {
             connection.setReadOnly(true);
-            changed = changedRows.read(connection, since, errors);
+            changed = changedRows.read(connection, since == null ? null : since.minus(overlap), since, errors);
         }
         FileReadResult checked = reader.convert(changed.rows(), errors);
         // rows at exactly the last watermark are read again; those already published are not sent twice

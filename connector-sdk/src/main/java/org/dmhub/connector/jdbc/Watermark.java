@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,7 +20,8 @@ import java.time.temporal.ChronoUnit;
  */
 public record Watermark(Kind kind, String text) {
 
-    public enum Kind { TIMESTAMP, NUMBER }
+    /** A timestamp without zone (local date-time), a timestamp with zone (kept as a UTC instant), or a whole number. */
+    public enum Kind { TIMESTAMP, TIMESTAMP_WITH_ZONE, NUMBER }
 
     /** The watermark of a column value; null when the value can be neither a timestamp nor a whole number. */
     static Watermark of(Object value) {
@@ -29,7 +32,7 @@ public record Watermark(Kind kind, String text) {
             return new Watermark(Kind.TIMESTAMP, dateTime.toString());
         }
         if (value instanceof OffsetDateTime dateTime) {
-            return new Watermark(Kind.TIMESTAMP, dateTime.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().toString());
+            return new Watermark(Kind.TIMESTAMP_WITH_ZONE, dateTime.toInstant().toString());
         }
         if (value instanceof java.sql.Date date) {
             return new Watermark(Kind.TIMESTAMP, date.toLocalDate().atStartOfDay().toString());
@@ -44,11 +47,20 @@ public record Watermark(Kind kind, String text) {
     }
 
     void bind(PreparedStatement statement, int index) throws SQLException {
-        if (kind == Kind.TIMESTAMP) {
-            statement.setTimestamp(index, Timestamp.valueOf(LocalDateTime.parse(text)));
-        } else {
-            statement.setBigDecimal(index, new BigDecimal(text));
+        switch (kind) {
+            case TIMESTAMP -> statement.setTimestamp(index, Timestamp.valueOf(LocalDateTime.parse(text)));
+            case TIMESTAMP_WITH_ZONE -> statement.setObject(index, OffsetDateTime.ofInstant(Instant.parse(text), ZoneOffset.UTC));
+            case NUMBER -> statement.setBigDecimal(index, new BigDecimal(text));
         }
+    }
+
+    /** This watermark moved back by {@code overlap} (a number, which has no time, does not move). */
+    Watermark minus(Duration overlap) {
+        return switch (kind) {
+            case TIMESTAMP -> new Watermark(kind, LocalDateTime.parse(text).minus(overlap).toString());
+            case TIMESTAMP_WITH_ZONE -> new Watermark(kind, Instant.parse(text).minus(overlap).toString());
+            case NUMBER -> this;
+        };
     }
 
     /**
@@ -56,20 +68,22 @@ public record Watermark(Kind kind, String text) {
      * watermark, hence a higher revision. Microseconds since 1970 for a timestamp, the number itself otherwise.
      */
     long revision() {
-        if (kind == Kind.TIMESTAMP) {
-            return ChronoUnit.MICROS.between(LocalDateTime.of(1970, 1, 1, 0, 0), LocalDateTime.parse(text));
-        }
-        return new BigDecimal(text).longValueExact();
+        return switch (kind) {
+            case TIMESTAMP -> ChronoUnit.MICROS.between(LocalDateTime.of(1970, 1, 1, 0, 0), LocalDateTime.parse(text));
+            case TIMESTAMP_WITH_ZONE -> ChronoUnit.MICROS.between(Instant.EPOCH, Instant.parse(text));
+            case NUMBER -> new BigDecimal(text).longValueExact();
+        };
     }
 
     boolean isAfter(Watermark other) {
         if (other == null) {
             return true;
         }
-        if (kind == Kind.TIMESTAMP) {
-            return LocalDateTime.parse(text).isAfter(LocalDateTime.parse(other.text));
-        }
-        return new BigDecimal(text).compareTo(new BigDecimal(other.text)) > 0;
+        return switch (kind) {
+            case TIMESTAMP -> LocalDateTime.parse(text).isAfter(LocalDateTime.parse(other.text));
+            case TIMESTAMP_WITH_ZONE -> Instant.parse(text).isAfter(Instant.parse(other.text));
+            case NUMBER -> new BigDecimal(text).compareTo(new BigDecimal(other.text)) > 0;
+        };
     }
 
     @Override

@@ -57,6 +57,13 @@ public final class WatermarkStore implements AutoCloseable {
         store.commit();
     }
 
+    /** Forgets a source's watermark. */
+    public void remove(String source) {
+        watermarks.remove(source);
+        publishedAtWatermark.remove(source);
+        store.commit();
+    }
+
     @Override
     public void close() {
         store.close();

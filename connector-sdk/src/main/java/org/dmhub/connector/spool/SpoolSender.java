@@ -12,9 +12,10 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.AuthenticationException;
-import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.dmhub.schemas.IndicatorObservation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * Sends what the {@link Spool} holds, in order, on one background thread, and takes each observation out once the
  * broker has stored it. While the broker or the registry cannot be reached, or the broker refuses the connector's
  * credentials or access rights, it waits and tries again, for as long as it takes: observations only ever leave the
- * spool acknowledged, or refused for good by the broker because of the record itself (e.g. too large), which fails
- * their future.
+ * spool acknowledged, or refused for good because of the record itself (too large, invalid), which fails their
+ * future and keeps them aside in the spool file.
  *
  * <p>An observation already stored but not yet taken out when the process ends is sent again by the next sender;
  * the hub recognises it by its eventId and does not count it twice.
@@ -110,7 +111,8 @@ public final class SpoolSender implements AutoCloseable {
             changed.notifyAll();
         }
         try {
-            thread.join(RETRY_PAUSE.multipliedBy(5).toMillis());
+            // longer than a send may block waiting for the broker's metadata
+            thread.join(Math.max(RETRY_PAUSE.multipliedBy(5).toMillis(), timeout.toMillis() + 1000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -131,40 +133,45 @@ public final class SpoolSender implements AutoCloseable {
         long lastCommit = System.nanoTime();
         boolean reportedOutage = false;
         while (!closing) {
-            long goBackTo = resendFrom.getAndSet(Long.MAX_VALUE);
-            if (goBackTo != Long.MAX_VALUE && goBackTo <= lastSent) {
-                lastSent = goBackTo - 1;
-            }
-            if (System.nanoTime() - lastCommit > COMMIT_INTERVAL.toNanos()) {
-                spool.commit();
-                lastCommit = System.nanoTime();
-            }
-            long paused = pauseUntil - System.nanoTime();
-            if (pauseUntil != 0 && paused > 0) {
-                waitForChange(Duration.ofNanos(paused));
-                continue;
-            }
-            Map.Entry<Long, IndicatorObservation> next = spool.nextAfter(lastSent);
-            if (next == null) {
-                waitForChange(COMMIT_INTERVAL);
-                continue;
-            }
-            long sequence = next.getKey();
-            IndicatorObservation observation = next.getValue();
             try {
-                producer.send(new ProducerRecord<>(topic, key.apply(observation), observation), acknowledgement(sequence));
+                long goBackTo = resendFrom.getAndSet(Long.MAX_VALUE);
+                if (goBackTo != Long.MAX_VALUE && goBackTo <= lastSent) {
+                    lastSent = goBackTo - 1;
+                }
+                if (System.nanoTime() - lastCommit > COMMIT_INTERVAL.toNanos()) {
+                    spool.commit();
+                    lastCommit = System.nanoTime();
+                }
+                long paused = pauseUntil - System.nanoTime();
+                if (pauseUntil != 0 && paused > 0) {
+                    waitForChange(Duration.ofNanos(paused));
+                    continue;
+                }
+                Map.Entry<Long, IndicatorObservation> next = spool.nextAfter(lastSent);
+                if (next == null) {
+                    waitForChange(COMMIT_INTERVAL);
+                    continue;
+                }
+                long sequence = next.getKey();
+                IndicatorObservation observation = next.getValue();
+                // the record's time is when the observation was published, not when an outage let it leave the spool:
+                // the hub judges timeliness by it
+                producer.send(new ProducerRecord<>(topic, null, observation.getPublishedAt().toEpochMilli(), key.apply(observation),
+                        observation), acknowledgement(sequence));
                 lastSent = sequence;
                 if (reportedOutage) {
                     log.info("sending the spool again; {} observations wait in {}", spool.pendingCount(), spool.file());
                     reportedOutage = false;
                 }
-            } catch (IllegalStateException closed) {
-                return;
             } catch (RuntimeException unreachable) {
-                // the broker's metadata or the registry cannot be reached, or the send buffer is full: wait and retry
+                if (closing) {
+                    return;
+                }
+                // the broker's metadata or the registry cannot be reached, the send buffer is full, the spool file
+                // cannot be written: wait and retry, never stop sending
                 if (!reportedOutage) {
                     log.warn("cannot send now ({}); {} observations are kept in {} and sent when it is possible again",
-                            unreachable.getMessage(), spool.pendingCount(), spool.file());
+                            unreachable.toString(), spool.pendingCount(), spool.file());
                     reportedOutage = true;
                 }
                 waitForChange(RETRY_PAUSE);
@@ -181,21 +188,22 @@ public final class SpoolSender implements AutoCloseable {
                 complete(sequence, metadata, null);
             } else if (closing) {
                 // an unfinished send at close: the observation stays in the spool for the next sender
-            } else if (error instanceof RetriableException) {
-                resendFrom.accumulateAndGet(sequence, Math::min);
-            } else if (error instanceof AuthenticationException || error instanceof AuthorizationException) {
-                // fixed by the department's credentials or the focal point's access rights, not by dropping the data
-                if (pauseUntil == 0) {
-                    log.error("the broker refuses this connector ({}); {} observations wait in {} until that is fixed",
-                            error.getMessage(), spool.pendingCount(), spool.file());
-                }
-                pauseUntil = System.nanoTime() + RETRY_PAUSE.multipliedBy(5).toNanos();
-                resendFrom.accumulateAndGet(sequence, Math::min);
-            } else {
+            } else if (error instanceof RecordTooLargeException || error instanceof InvalidRecordException
+                    || error instanceof SerializationException) {
                 log.error("the broker refused observation {} for good ({}); it is kept aside in {}", sequence, error.getMessage(),
                         spool.file());
                 spool.refuse(sequence);
                 complete(sequence, null, error);
+            } else if (error instanceof RetriableException) {
+                resendFrom.accumulateAndGet(sequence, Math::min);
+            } else {
+                // credentials, access rights or the producer's state: fixed outside the record, never by dropping it
+                if (pauseUntil == 0) {
+                    log.error("the broker refuses this connector ({}); {} observations wait in {} until that is fixed",
+                            error.toString(), spool.pendingCount(), spool.file());
+                }
+                pauseUntil = System.nanoTime() + RETRY_PAUSE.multipliedBy(5).toNanos();
+                resendFrom.accumulateAndGet(sequence, Math::min);
             }
         };
     }

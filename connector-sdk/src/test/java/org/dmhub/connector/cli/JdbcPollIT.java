@@ -121,6 +121,24 @@ class JdbcPollIT {
         assertThat(corrected.getArea()).isEqualTo("25747");
         assertThat(corrected.getValue()).isEqualByComparingTo("99000");
         assertThat(corrected.getRevision()).as("a later change supersedes").isGreaterThan(first.get(0).getRevision());
+
+        // a row stamped before the last poll but committed after it: found by reading an overlap window again
+        try (Connection database = connect(url)) {
+            insert(database, "25750", period, "7", "gửi muộn", start.plusMinutes(30));
+        }
+        assertThat(poll(broker, url, DRIVERS, "--once")).isEqualTo(ExitCodes.INVALID_FILE);
+        read(broker, period, 3);
+        assertThat(poll(broker, url, DRIVERS, "--once", "--overlap", "45m")).isEqualTo(ExitCodes.INVALID_FILE);
+        // the window (08:15 to 09:00) holds the late row and the corrected one, sent again with its eventId
+        List<IndicatorObservation> withLate = read(broker, period, 5);
+        assertThat(withLate.subList(3, 5)).extracting(IndicatorObservation::getComment).containsExactly("gửi muộn", "Số liệu ước tính");
+        assertThat(withLate.get(4).getEventId()).isEqualTo(corrected.getEventId());
+
+        // --reset reads every row again: the same eventIds, which the hub counts once
+        assertThat(poll(broker, url, DRIVERS, "--once", "--reset")).isEqualTo(ExitCodes.INVALID_FILE);
+        List<IndicatorObservation> again = read(broker, period, 8);
+        assertThat(again.subList(5, 8)).extracting(IndicatorObservation::getEventId)
+                .containsExactlyInAnyOrder(first.get(1).getEventId(), withLate.get(3).getEventId(), corrected.getEventId());
     }
 
     private int poll(EmbeddedKafkaBroker broker, String url, Path drivers, String... extra) {
