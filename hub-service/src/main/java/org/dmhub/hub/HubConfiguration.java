@@ -57,9 +57,9 @@ class HubConfiguration {
 
     @Bean
     HubTopology hubTopology(Topics topics, RegistrySerdes serdes, Catalog catalog, HubMetrics metrics,
-            HubProperties properties, StreamsBuilder builder) {
+            HubProperties properties, ReportingStatuses reportingStatuses, StreamsBuilder builder) {
         HubTopology topology = new HubTopology(topics, serdes, catalog, metrics, properties.rollup(), properties.reporting(),
-                properties.topics().partitions());
+                reportingStatuses, properties.topics().partitions());
         topology.addTo(builder);
         return topology;
     }

@@ -26,7 +26,6 @@ import org.dmhub.hub.validation.ValidateObservations;
 import org.dmhub.schemas.AreaValue;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.hub.monitoring.RecentRejections;
-import org.dmhub.hub.reporting.ReportingCalendar;
 import org.dmhub.hub.reporting.ReportingStatuses;
 import org.dmhub.hub.reporting.TrackReporting;
 import org.dmhub.schemas.NationalAggregate;
@@ -53,14 +52,14 @@ public final class HubTopology {
      *     exists and whatever partitions department topics have
      */
     public HubTopology(Topics topics, RegistrySerdes serdes, Catalog catalog, HubMetrics metrics, HubProperties.Rollup rollup,
-            HubProperties.Reporting reporting, int partitions) {
+            HubProperties.Reporting reporting, ReportingStatuses reportingStatuses, int partitions) {
         this.topics = topics;
         this.serdes = serdes;
         this.catalog = catalog;
         this.metrics = metrics;
         this.rollup = rollup;
         this.reporting = reporting;
-        this.reportingStatuses = new ReportingStatuses(catalog, ReportingCalendar.from(reporting));
+        this.reportingStatuses = reportingStatuses;
         this.partitions = partitions;
     }
 

@@ -2,6 +2,9 @@ package org.dmhub.hub;
 
 import java.time.Duration;
 import java.util.Map;
+import org.dmhub.hub.catalog.Catalog;
+import org.dmhub.hub.reporting.ReportingCalendar;
+import org.dmhub.hub.reporting.ReportingStatuses;
 
 /** The hub's default settings, for tests and benchmarks that build the topology without Spring. */
 public final class HubTopologyDefaults {
@@ -11,5 +14,10 @@ public final class HubTopologyDefaults {
             new HubProperties.Reporting("Asia/Ho_Chi_Minh", Map.of(), Duration.ofMinutes(1), 3);
 
     private HubTopologyDefaults() {
+    }
+
+    /** The reporting statuses of the default (Decree 09) calendar over this catalog. */
+    public static ReportingStatuses reportingStatuses(Catalog catalog) {
+        return new ReportingStatuses(catalog, ReportingCalendar.decree09());
     }
 }

@@ -53,8 +53,9 @@ public final class HubTopologyDriver implements AutoCloseable {
     public HubTopologyDriver(String registryUrl) throws Exception {
         serdes = new RegistrySerdes(registryUrl);
         StreamsBuilder builder = new StreamsBuilder();
-        new HubTopology(topics, serdes, new Catalog(), new HubMetrics(meters), new HubProperties.Rollup(Duration.ofMillis(100), StoreKind.IN_MEMORY, 0),
-                HubTopologyDefaults.REPORTING, 1)
+        Catalog catalog = new Catalog();
+        new HubTopology(topics, serdes, catalog, new HubMetrics(meters), new HubProperties.Rollup(Duration.ofMillis(100), StoreKind.IN_MEMORY, 0),
+                HubTopologyDefaults.REPORTING, HubTopologyDefaults.reportingStatuses(catalog), 1)
                 .addTo(builder);
         stateDir = Files.createTempDirectory("dmhub-ttd-");
         Properties config = new Properties();

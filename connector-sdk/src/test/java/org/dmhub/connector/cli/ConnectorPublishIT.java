@@ -26,10 +26,9 @@ import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.ObservationRejected;
 import org.dmhub.schemas.ObservationStatus;
 import org.dmhub.schemas.RejectionReason;
-import org.dmhub.testsupport.RegistryProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dmhub.testsupport.SchemaRegistryExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -46,24 +45,14 @@ class ConnectorPublishIT {
     private static final Topics TOPICS = Topics.withDefaultPrefix();
     private static final String DEPARTMENT_TOPIC = TOPICS.observations("STC").name();
 
-    private static RegistryProcess registry;
-    private static boolean catalogPublished;
+    @RegisterExtension
+    static final SchemaRegistryExtension registry = new SchemaRegistryExtension();
 
     @TempDir
     Path folder;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = RegistryProcess.startInTempDir();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
 
     @Test
     void publishesACsvFileExactlyAndTheSameFileTwiceWithTheSameEventIds(EmbeddedKafkaBroker broker) throws IOException {
@@ -242,11 +231,8 @@ class ConnectorPublishIT {
         return commandLine.execute(all.toArray(String[]::new));
     }
 
-    private static synchronized void publishCatalog(EmbeddedKafkaBroker broker) {
-        if (!catalogPublished) {
-            TestTopics.publishCatalog(broker.getBrokersAsString(), registry.baseUrl());
-            catalogPublished = true;
-        }
+    private static void publishCatalog(EmbeddedKafkaBroker broker) {
+        TestTopics.publishCatalog(broker.getBrokersAsString(), registry.baseUrl());
     }
 
     private static void send(EmbeddedKafkaBroker broker, String topic, String key, SpecificRecord value) {

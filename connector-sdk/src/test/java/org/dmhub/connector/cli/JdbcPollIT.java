@@ -18,10 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dmhub.connector.support.TestTopics;
 import org.dmhub.schemas.IndicatorObservation;
-import org.dmhub.testsupport.RegistryProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dmhub.testsupport.SchemaRegistryExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -42,24 +41,14 @@ class JdbcPollIT {
     private static final String QUERY = "SELECT ma_chi_tieu AS indicator, ma_dia_ban AS area, ky AS period, gia_tri AS \"value\","
             + " ghi_chu AS comment, cap_nhat FROM bao_cao_chi_tieu";
 
-    private static RegistryProcess registry;
-    private static boolean catalogPublished;
+    @RegisterExtension
+    static final SchemaRegistryExtension registry = new SchemaRegistryExtension();
 
     @TempDir
     Path folder;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = RegistryProcess.startInTempDir();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
 
     @Test
     void pollsChangedRowsOfAnH2Database(EmbeddedKafkaBroker broker) throws SQLException {
@@ -159,11 +148,8 @@ class JdbcPollIT {
                 observation -> observation.getPeriod().equals(period), expected);
     }
 
-    private static synchronized void publishCatalog(EmbeddedKafkaBroker broker) {
-        if (!catalogPublished) {
-            TestTopics.publishCatalog(broker.getBrokersAsString(), registry.baseUrl());
-            catalogPublished = true;
-        }
+    private static void publishCatalog(EmbeddedKafkaBroker broker) {
+        TestTopics.publishCatalog(broker.getBrokersAsString(), registry.baseUrl());
     }
 
     /** The test's own connection: H2 from the class path, PostgreSQL's driver from the drivers folder. */

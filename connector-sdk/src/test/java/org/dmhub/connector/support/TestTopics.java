@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,8 +32,13 @@ public final class TestTopics {
     private TestTopics() {
     }
 
-    /** The sample framework as the focal point would publish it. */
+    private static final Set<String> CATALOGUED_BROKERS = ConcurrentHashMap.newKeySet();
+
+    /** The sample framework as the focal point would publish it; once per broker. */
     public static void publishCatalog(String bootstrap, String registryUrl) {
+        if (!CATALOGUED_BROKERS.add(bootstrap)) {
+            return;
+        }
         SampleFramework.INDICATORS.forEach(indicator -> send(bootstrap, registryUrl, TOPICS.indicators().name(), indicator.getCode(), indicator));
         SampleFramework.AREAS.forEach(area -> send(bootstrap, registryUrl, TOPICS.areas().name(), area.getCode(), area));
         SampleFramework.DEPARTMENTS.forEach(department -> send(bootstrap, registryUrl, TOPICS.departments().name(),

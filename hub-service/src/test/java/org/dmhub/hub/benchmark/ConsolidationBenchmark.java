@@ -148,9 +148,11 @@ public final class ConsolidationBenchmark {
         String applicationId = run + "-hub";
         Path stateDir = Files.createTempDirectory("dmhub-bench-");
         StreamsBuilder builder = new StreamsBuilder();
-        new HubTopology(topics, serdes, new Catalog(), new HubMetrics(new SimpleMeterRegistry()),
+        Catalog catalog = new Catalog();
+        new HubTopology(topics, serdes, catalog, new HubMetrics(new SimpleMeterRegistry()),
                 new HubProperties.Rollup(Duration.ofMillis(Long.getLong("emitMillis", 1000)),
-                StoreKind.valueOf(System.getProperty("stores", "IN_MEMORY")), 0), HubTopologyDefaults.REPORTING, PARTITIONS)
+                StoreKind.valueOf(System.getProperty("stores", "IN_MEMORY")), 0), HubTopologyDefaults.REPORTING,
+                HubTopologyDefaults.reportingStatuses(catalog), PARTITIONS)
                 .addTo(builder);
         Properties streamsConfig = new Properties();
         streamsConfig.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
