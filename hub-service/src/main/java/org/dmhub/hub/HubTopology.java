@@ -27,7 +27,7 @@ import org.dmhub.schemas.AreaValue;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.hub.monitoring.RecentRejections;
 import org.dmhub.hub.reporting.ReportingStatuses;
-import org.dmhub.hub.reporting.TrackReporting;
+import org.dmhub.hub.reporting.ReportingTracker;
 import org.dmhub.schemas.NationalAggregate;
 import org.dmhub.schemas.ReportingStatus;
 import org.dmhub.schemas.ObservationRejected;
@@ -80,23 +80,22 @@ public final class HubTopology {
                 .defaultBranch(Branched.as("accepted"));
         publishRejections(checked.get("checked-rejected"), "publish-validation-rejections", RecentRejections.STORES.get(0));
 
-        // consolidate the latest revision per indicator|area|period, and roll up indicators aggregated on their own
+        // consolidate the latest revision per indicator|area|period; roll up indicators aggregated on their own, and
+        // judge who has reported against the reporting calendar
         KStream<String, AcceptedObservation> byIndicatorPeriod = checked.get("checked-accepted")
                 .mapValues(value -> (AcceptedObservation) value, Named.as("as-accepted"))
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(AcceptedObservation.class))
                         .withName("by-indicator-period").withNumberOfPartitions(partitions));
 
-        // who has reported, against the reporting calendar
-        byIndicatorPeriod.process(new TrackReporting(reportingSettings()), Named.as("track-reporting"))
-                .mapValues(value -> (ReportingStatus) value, Named.as("as-reporting-status"))
-                .to(topics.reportingStatus().name(), produced(topics.reportingStatus(), "publish-reporting-status"));
-
         Map<String, KStream<String, SpecificRecord>> consolidated = byIndicatorPeriod
-                .process(new ConsolidateObservations(rollupSettings()), Named.as("consolidate"))
+                .process(new ConsolidateObservations(rollupSettings(), reportingSettings()), Named.as("consolidate"))
                 .split(Named.as("consolidated-"))
                 .branch((key, value) -> value instanceof UnitInputChange, Branched.as("derived-input"))
                 .branch((key, value) -> value instanceof ObservationRejected, Branched.as("rejected"))
+                .branch((key, value) -> value instanceof ReportingStatus, Branched.as("reporting-status"))
                 .defaultBranch(Branched.as("values"));
+        consolidated.get("consolidated-reporting-status").mapValues(value -> (ReportingStatus) value, Named.as("as-reporting-status"))
+                .to(topics.reportingStatus().name(), produced(topics.reportingStatus(), "publish-reporting-status"));
         publishRejections(consolidated.get("consolidated-rejected"), "publish-revision-conflicts", RecentRejections.STORES.get(1));
         publishValues(consolidated.get("consolidated-values"), "");
 
@@ -109,9 +108,8 @@ public final class HubTopology {
         publishValues(derived, "derived-");
     }
 
-    private TrackReporting.Settings reportingSettings() {
-        return new TrackReporting.Settings(catalog, reportingStatuses, rollup.emitInterval(), reporting.checkInterval(),
-                reporting.lookback(), partitions, rollup.stores());
+    private ReportingTracker.Settings reportingSettings() {
+        return new ReportingTracker.Settings(reportingStatuses, reporting.checkInterval(), reporting.lookback(), partitions);
     }
 
     private IndicatorPeriodRollups.Settings rollupSettings() {

@@ -29,6 +29,14 @@ public final class RegistryAvroSerializer<T extends SpecificRecord> implements S
     /** Pauses after each failed registration attempt: five attempts within about 4 seconds. */
     private static final long[] REGISTRATION_RETRY_PAUSES_MS = {100, 300, 900, 2700, 0};
 
+    /** Per thread: a buffered encoder writes a record in one piece instead of a call per field. */
+    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
+
+    private static final class Buffer {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+    }
+
     private final AvroKafkaSerializer<T> registering = new AvroKafkaSerializer<>();
     private final Map<TopicSchema, byte[]> headers = new ConcurrentHashMap<>();
     private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
@@ -51,16 +59,18 @@ public final class RegistryAvroSerializer<T extends SpecificRecord> implements S
             headers.put(known, Arrays.copyOf(framed, 5));
             return framed;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        out.writeBytes(header);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        Buffer buffer = BUFFERS.get();
+        buffer.bytes.reset();
+        buffer.bytes.writeBytes(header);
         try {
             writers.computeIfAbsent(schema, any -> new SpecificDatumWriter<>(schema, SpecificData.getForSchema(schema)))
-                    .write(data, encoder);
+                    .write(data, buffer.encoder);
+            buffer.encoder.flush();
         } catch (IOException | RuntimeException e) {
+            BUFFERS.remove(); // the encoder may hold part of the record
             throw new SerializationException("cannot write " + schema.getFullName() + " for topic " + topic, e);
         }
-        return out.toByteArray();
+        return buffer.bytes.toByteArray();
     }
 
     /**

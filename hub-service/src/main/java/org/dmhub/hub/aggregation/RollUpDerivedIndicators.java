@@ -1,7 +1,6 @@
 package org.dmhub.hub.aggregation;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
@@ -36,10 +35,10 @@ public final class RollUpDerivedIndicators implements ProcessorSupplier<String, 
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-        Set<StoreBuilder<?>> stores = new HashSet<>(IndicatorPeriodRollups.stores(PENDING_STORE, PUBLISHED_STORE, settings.storeKind()));
-        stores.add(Stores.keyValueStoreBuilder(settings.storeKind().supplier(INPUTS_STORE), Serdes.String(),
-                InternalSerde.of(UnitInputs.class)).withCachingDisabled());
-        return stores;
+        return Set.of(PendingRollups.store(PENDING_STORE, settings.storeKind()),
+                IndicatorPeriodRollups.publishedStore(PUBLISHED_STORE, settings.storeKind()),
+                Stores.keyValueStoreBuilder(settings.storeKind().supplier(INPUTS_STORE), Serdes.String(),
+                        InternalSerde.of(UnitInputs.class)).withCachingDisabled());
     }
 
     @Override
@@ -47,11 +46,13 @@ public final class RollUpDerivedIndicators implements ProcessorSupplier<String, 
         return new Processor<>() {
             private KeyValueStore<String, UnitInputs> inputs;
             private IndicatorPeriodRollups rollups;
+            private PendingRollups pending;
 
             @Override
             public void init(ProcessorContext<String, SpecificRecord> context) {
                 inputs = context.getStateStore(INPUTS_STORE);
-                rollups = new IndicatorPeriodRollups(context, PENDING_STORE, PUBLISHED_STORE, settings, this::unitInputs);
+                rollups = new IndicatorPeriodRollups(context, PUBLISHED_STORE, settings);
+                pending = new PendingRollups(context, PENDING_STORE, settings.emitInterval(), this::rollUp);
             }
 
             @Override
@@ -66,7 +67,13 @@ public final class RollUpDerivedIndicators implements ProcessorSupplier<String, 
                     updated.setValue(change.getValue());
                 }
                 inputs.put(unitKey, updated);
-                rollups.markChanged(record.key(), record.timestamp());
+                pending.mark(record.key(), record.timestamp());
+            }
+
+            private void rollUp(String targetPeriod, long sentAt) {
+                int separator = targetPeriod.indexOf(RecordKeys.SEPARATOR);
+                settings.catalog().indicator(targetPeriod.substring(0, separator)).ifPresent(target ->
+                        rollups.rollUp(target, targetPeriod.substring(separator + 1), unitInputs(targetPeriod), sentAt));
             }
 
             private Map<String, UnitInput> unitInputs(String targetPeriod) {

@@ -1,7 +1,6 @@
 package org.dmhub.hub.consolidation;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,20 +17,25 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.dmhub.contract.RecordKeys;
 import org.dmhub.hub.aggregation.IndicatorPeriodRollups;
+import org.dmhub.hub.aggregation.PendingRollups;
 import org.dmhub.hub.aggregation.UnitInput;
 import org.dmhub.hub.aggregation.UnitInputChange;
 import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.catalog.Catalog.Dependent;
+import org.dmhub.hub.reporting.ReportingTracker;
 import org.dmhub.hub.support.InternalSerde;
 import org.dmhub.hub.validation.AcceptedObservation;
 import org.dmhub.hub.validation.ValidateObservations;
+import org.dmhub.schemas.IndicatorDefinition;
 import org.dmhub.schemas.RejectionReason;
 import org.dmhub.validation.Violation;
 
 /**
  * Consolidates accepted observations, keyed {@code indicator|period} so that one task holds every area of an
- * indicator and period, and rolls up the indicators aggregated on their own values. Values that feed a RATIO or
- * WEIGHTED_AVERAGE are forwarded as {@link UnitInputChange}s keyed {@code target|period}.
+ * indicator and period. Once per emit interval, each indicator-period whose units changed is read once from the
+ * consolidated store to roll up the indicators aggregated on their own values and to update the department's
+ * reporting status. Values that feed a RATIO or WEIGHTED_AVERAGE are forwarded as {@link UnitInputChange}s keyed
+ * {@code target|period}.
  */
 public final class ConsolidateObservations implements ProcessorSupplier<String, AcceptedObservation, String, SpecificRecord> {
 
@@ -40,18 +44,21 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
     public static final String PUBLISHED_STORE = "values-published";
 
     private final IndicatorPeriodRollups.Settings settings;
+    private final ReportingTracker.Settings reporting;
 
-    public ConsolidateObservations(IndicatorPeriodRollups.Settings settings) {
+    public ConsolidateObservations(IndicatorPeriodRollups.Settings settings, ReportingTracker.Settings reporting) {
         this.settings = settings;
+        this.reporting = reporting;
     }
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-        Set<StoreBuilder<?>> stores = new HashSet<>(IndicatorPeriodRollups.stores(PENDING_STORE, PUBLISHED_STORE, settings.storeKind()));
-        // one write per observation to a key of its own: a record cache would only add work
-        stores.add(Stores.keyValueStoreBuilder(settings.storeKind().supplier(CONSOLIDATED_STORE), Serdes.String(),
-                InternalSerde.of(ConsolidatedValue.class)).withCachingDisabled());
-        return stores;
+        return Set.of(PendingRollups.store(PENDING_STORE, settings.storeKind()),
+                IndicatorPeriodRollups.publishedStore(PUBLISHED_STORE, settings.storeKind()),
+                ReportingTracker.statusStore(settings.storeKind()),
+                // one write per observation to a key of its own: a record cache would only add work
+                Stores.keyValueStoreBuilder(settings.storeKind().supplier(CONSOLIDATED_STORE), Serdes.String(),
+                        InternalSerde.of(ConsolidatedValue.class, "ConsolidatedValue-1.avsc")).withCachingDisabled());
     }
 
     @Override
@@ -60,24 +67,29 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
         return new Processor<>() {
             private ProcessorContext<String, SpecificRecord> context;
             private KeyValueStore<String, ConsolidatedValue> consolidated;
+            private PendingRollups pending;
             private IndicatorPeriodRollups rollups;
+            private ReportingTracker reportingTracker;
 
             @Override
             public void init(ProcessorContext<String, SpecificRecord> context) {
                 this.context = context;
                 consolidated = context.getStateStore(CONSOLIDATED_STORE);
-                rollups = new IndicatorPeriodRollups(context, PENDING_STORE, PUBLISHED_STORE, settings, this::unitValues);
+                rollups = new IndicatorPeriodRollups(context, PUBLISHED_STORE, settings);
+                reportingTracker = new ReportingTracker(context, reporting, key -> receptions(units(key)));
+                pending = new PendingRollups(context, PENDING_STORE, settings.emitInterval(), this::unitsChanged);
             }
 
             @Override
             public void process(Record<String, AcceptedObservation> record) {
                 AcceptedObservation observation = record.value();
                 String unitKey = record.key() + RecordKeys.SEPARATOR + observation.getArea();
-                Consolidation.Outcome outcome = Consolidation.apply(consolidated.get(unitKey), observation);
+                Consolidation.Outcome outcome = Consolidation.apply(consolidated.get(unitKey), observation, record.timestamp());
                 switch (outcome.effect()) {
                     case APPLIED -> {
                         consolidated.put(unitKey, outcome.value());
-                        feedRollups(record, observation, outcome.value());
+                        pending.mark(record.key(), record.timestamp());
+                        forwardToDerivedIndicators(record, observation, outcome.value());
                     }
                     case DUPLICATE -> settings.metrics().duplicate(observation.getDepartment());
                     case STALE -> settings.metrics().stale(observation.getDepartment());
@@ -85,20 +97,37 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
                 }
             }
 
-            private void feedRollups(Record<String, AcceptedObservation> record, AcceptedObservation observation,
+            /** The RATIO and WEIGHTED_AVERAGE indicators this value is an input of, rolled up in the next stage. */
+            private void forwardToDerivedIndicators(Record<String, AcceptedObservation> record, AcceptedObservation observation,
                     ConsolidatedValue value) {
                 for (Dependent dependent : catalog.dependentsOf(observation.getIndicator())) {
-                    boolean ownValue = dependent.target().equals(observation.getIndicator())
-                            && catalog.indicator(dependent.target()).map(Catalog::rolledUpFromOwnValues)
-                                    .orElse(false);
-                    if (ownValue) {
-                        rollups.markChanged(record.key(), record.timestamp());
-                    } else {
+                    boolean rolledUpHere = dependent.target().equals(observation.getIndicator())
+                            && catalog.indicator(dependent.target()).map(this::rolledUpHere).orElse(false);
+                    if (!rolledUpHere) {
                         String targetKey = dependent.target() + RecordKeys.SEPARATOR + observation.getPeriod();
                         context.forward(record.withKey(targetKey).withValue(
                                 new UnitInputChange(observation.getArea(), dependent.companion(), value.getValue())));
                     }
                 }
+            }
+
+            /** Once per emit interval for each indicator-period whose units changed: its view and its reporting status. */
+            private void unitsChanged(String indicatorPeriod, long sentAt) {
+                int separator = indicatorPeriod.indexOf(RecordKeys.SEPARATOR);
+                String period = indicatorPeriod.substring(separator + 1);
+                catalog.indicator(indicatorPeriod.substring(0, separator)).ifPresent(indicator -> {
+                    Map<String, ConsolidatedValue> units = units(indicatorPeriod);
+                    if (rolledUpHere(indicator)) {
+                        Map<String, UnitInput> inputs = new HashMap<>(units.size() * 2);
+                        units.forEach((area, unit) -> inputs.put(area, UnitInput.of(unit.getValue())));
+                        rollups.rollUp(indicator, period, inputs, sentAt);
+                    }
+                    reportingTracker.update(indicator, period, receptions(units));
+                });
+            }
+
+            private boolean rolledUpHere(IndicatorDefinition indicator) {
+                return indicator.getActive() && Catalog.rolledUpFromOwnValues(indicator);
             }
 
             private void refuseConflict(Record<String, AcceptedObservation> record, AcceptedObservation observation) {
@@ -112,14 +141,29 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
                         ValidateObservations.original(observation), null, List.of(conflict))));
             }
 
-            private Map<String, UnitInput> unitValues(String indicatorPeriod) {
-                Map<String, UnitInput> inputs = new HashMap<>();
+            /** The consolidated value of every unit of an indicator-period, by area. */
+            private Map<String, ConsolidatedValue> units(String indicatorPeriod) {
+                Map<String, ConsolidatedValue> units = new HashMap<>();
                 String prefix = indicatorPeriod + RecordKeys.SEPARATOR;
-                try (KeyValueIterator<String, ConsolidatedValue> units = consolidated.prefixScan(prefix, new StringSerializer())) {
-                    units.forEachRemaining(unit -> inputs.put(unit.key.substring(prefix.length()), UnitInput.of(unit.value.getValue())));
+                try (KeyValueIterator<String, ConsolidatedValue> range = consolidated.prefixScan(prefix, new StringSerializer())) {
+                    range.forEachRemaining(unit -> units.put(unit.key.substring(prefix.length()), unit.value));
                 }
-                return inputs;
+                return units;
             }
         };
+    }
+
+    /**
+     * When each unit that currently has a value first reported it. A value kept by a hub older than that record
+     * counts as reported at the epoch, that is on time.
+     */
+    static Map<String, Long> receptions(Map<String, ConsolidatedValue> units) {
+        Map<String, Long> receptions = new HashMap<>(units.size() * 2);
+        units.forEach((area, unit) -> {
+            if (!unit.getRetracted()) {
+                receptions.put(area, unit.getReportedAt() == null ? 0L : unit.getReportedAt());
+            }
+        });
+        return receptions;
     }
 }

@@ -7,7 +7,8 @@ import org.dmhub.hub.validation.AcceptedObservation;
 
 /**
  * Decides what an accepted observation does to the consolidated value of its indicator, area and period: the
- * highest revision wins whatever the arrival order, and nothing is applied twice.
+ * highest revision wins whatever the arrival order, and nothing is applied twice. The value also remembers when its
+ * unit first reported it, for the reporting status: a correction keeps that time, a retraction clears it.
  */
 public final class Consolidation {
 
@@ -30,9 +31,10 @@ public final class Consolidation {
     private Consolidation() {
     }
 
-    public static Outcome apply(ConsolidatedValue current, AcceptedObservation observation) {
+    /** @param receivedAt when the observation was sent (its record's time, epoch ms) */
+    public static Outcome apply(ConsolidatedValue current, AcceptedObservation observation, long receivedAt) {
         if (current == null) {
-            return new Outcome(Effect.APPLIED, consolidated(observation, List.of()));
+            return new Outcome(Effect.APPLIED, consolidated(observation, List.of(), observation.getRetracted() ? null : receivedAt));
         }
         if (current.getAppliedEventIds().contains(observation.getEventId())) {
             return new Outcome(Effect.DUPLICATE, current);
@@ -43,10 +45,11 @@ public final class Consolidation {
         if (observation.getRevision() == current.getRevision()) {
             return new Outcome(sameContent(current, observation) ? Effect.DUPLICATE : Effect.REVISION_CONFLICT, current);
         }
-        return new Outcome(Effect.APPLIED, consolidated(observation, current.getAppliedEventIds()));
+        Long reportedAt = observation.getRetracted() ? null : current.getRetracted() ? Long.valueOf(receivedAt) : current.getReportedAt();
+        return new Outcome(Effect.APPLIED, consolidated(observation, current.getAppliedEventIds(), reportedAt));
     }
 
-    private static ConsolidatedValue consolidated(AcceptedObservation observation, List<String> earlierEvents) {
+    private static ConsolidatedValue consolidated(AcceptedObservation observation, List<String> earlierEvents, Long reportedAt) {
         List<String> applied = new ArrayList<>(earlierEvents.size() + 1);
         applied.addAll(earlierEvents);
         applied.add(observation.getEventId());
@@ -56,6 +59,7 @@ public final class Consolidation {
         value.setValue(observation.getRetracted() ? null : observation.getValue());
         value.setUnit(observation.getUnit());
         value.setAppliedEventIds(applied);
+        value.setReportedAt(reportedAt);
         return value;
     }
 

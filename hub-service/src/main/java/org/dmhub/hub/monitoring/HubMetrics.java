@@ -5,15 +5,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.dmhub.schemas.RejectionReason;
 
 /** What the hub counts for the focal point (exported on /actuator/prometheus). */
 public final class HubMetrics {
 
     private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Timer viewLatency;
 
     public HubMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.viewLatency = Timer.builder("dmhub.view.latency").description("from an observation's send to its value in the view")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry);
     }
 
     public void accepted(String department) {
@@ -44,12 +51,11 @@ public final class HubMetrics {
      * pending change of each roll-up, so the worst case of its batch. A sender's clock ahead of the hub's counts as 0.
      */
     public void viewLatency(long millis) {
-        Timer.builder("dmhub.view.latency").description("from an observation's send to its value in the view")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofMinutes(10))
-                .register(registry).record(Duration.ofMillis(Math.max(0, millis)));
+        viewLatency.record(Duration.ofMillis(Math.max(0, millis)));
     }
 
     private Counter counter(String name, String tagKey, String tagValue) {
-        return Counter.builder(name).tag(tagKey, tagValue).register(registry);
+        // looked up once: registering again per observation hashes the meter's whole id each time
+        return counters.computeIfAbsent(name + '\n' + tagValue, any -> Counter.builder(name).tag(tagKey, tagValue).register(registry));
     }
 }

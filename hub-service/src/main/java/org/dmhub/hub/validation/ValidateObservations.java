@@ -3,7 +3,10 @@ package org.dmhub.hub.validation;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -46,6 +49,8 @@ public final class ValidateObservations implements ProcessorSupplier<byte[], byt
     public Processor<byte[], byte[], String, SpecificRecord> get() {
         return new Processor<>() {
             private ProcessorContext<String, SpecificRecord> context;
+            /** The department of each topic read, by topic name (parsed once per topic, not per record). */
+            private final Map<String, Optional<String>> departments = new HashMap<>();
 
             @Override
             public void init(ProcessorContext<String, SpecificRecord> context) {
@@ -55,8 +60,7 @@ public final class ValidateObservations implements ProcessorSupplier<byte[], byt
             @Override
             public void process(Record<byte[], byte[]> record) {
                 RecordMetadata source = context.recordMetadata().orElseThrow();
-                String topicDepartment = topics.departmentOf(source.topic()).orElse(null);
-                String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+                String topicDepartment = departments.computeIfAbsent(source.topic(), topics::departmentOf).orElse(null);
                 IndicatorObservation observation;
                 try {
                     observation = deserializer.deserialize(source.topic(), record.value());
@@ -67,14 +71,14 @@ public final class ValidateObservations implements ProcessorSupplier<byte[], byt
                     observation = null;
                 }
                 if (observation == null) {
-                    reject(record, key, source, topicDepartment, null, record.value(), List.of(new Violation(
+                    reject(record, source, topicDepartment, null, record.value(), List.of(new Violation(
                             RejectionReason.UNDECODABLE, "value",
                             "not an IndicatorObservation in the Confluent wire format with a schema known to the registry")));
                     return;
                 }
                 List<Violation> violations = ObservationRules.check(observation, topicDepartment, catalog);
                 if (!violations.isEmpty()) {
-                    reject(record, key, source, topicDepartment, observation, null, violations);
+                    reject(record, source, topicDepartment, observation, null, violations);
                     return;
                 }
                 metrics.accepted(observation.getDepartment());
@@ -82,8 +86,9 @@ public final class ValidateObservations implements ProcessorSupplier<byte[], byt
                         .withValue(accepted(observation, source)));
             }
 
-            private void reject(Record<byte[], byte[]> record, String key, RecordMetadata source, String topicDepartment,
+            private void reject(Record<byte[], byte[]> record, RecordMetadata source, String topicDepartment,
                     IndicatorObservation observation, byte[] raw, List<Violation> violations) {
+                String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
                 ObservationRejected rejected = Rejections.of(source.topic(), source.partition(), source.offset(),
                         topicDepartment, observation, raw, violations);
                 metrics.rejected(topicDepartment, rejected.getReasons());

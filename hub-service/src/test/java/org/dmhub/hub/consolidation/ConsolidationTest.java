@@ -18,7 +18,12 @@ class ConsolidationTest {
     }
 
     private static ConsolidatedValue after(ConsolidatedValue current, AcceptedObservation observation, Effect expected) {
-        Consolidation.Outcome outcome = Consolidation.apply(current, observation);
+        return after(current, observation, 1_000, expected);
+    }
+
+    private static ConsolidatedValue after(ConsolidatedValue current, AcceptedObservation observation, long receivedAt,
+            Effect expected) {
+        Consolidation.Outcome outcome = Consolidation.apply(current, observation, receivedAt);
         assertThat(outcome.effect()).isEqualTo(expected);
         return outcome.value();
     }
@@ -61,5 +66,27 @@ class ConsolidationTest {
         assertThat(latest.getValue()).isNull();
         assertThat(latest.getRetracted()).isTrue();
         after(latest, observation("e3", 1, "99"), Effect.STALE);
+    }
+
+    @Test
+    void theUnitReportedWhenItsFirstValueCameACorrectionKeepsThatTimeAndARetractionClearsIt() {
+        ConsolidatedValue latest = after(null, observation("e1", 1, "10"), 1_000, Effect.APPLIED);
+        assertThat(latest.getReportedAt()).isEqualTo(1_000L);
+        latest = after(latest, observation("e2", 2, "12"), 2_000, Effect.APPLIED);
+        assertThat(latest.getReportedAt()).as("a correction").isEqualTo(1_000L);
+        latest = after(latest, observation("e1", 1, "10"), 3_000, Effect.DUPLICATE);
+        assertThat(latest.getReportedAt()).isEqualTo(1_000L);
+        latest = after(latest, observation("e3", 3, null), 4_000, Effect.APPLIED);
+        assertThat(latest.getReportedAt()).as("retracted").isNull();
+        latest = after(latest, observation("e4", 4, "15"), 5_000, Effect.APPLIED);
+        assertThat(latest.getReportedAt()).as("reported again after the retraction").isEqualTo(5_000L);
+    }
+
+    @Test
+    void aRetractionBeforeAnyValueIsNotAReport() {
+        ConsolidatedValue latest = after(null, observation("e1", 1, null), 1_000, Effect.APPLIED);
+        assertThat(latest.getReportedAt()).isNull();
+        latest = after(latest, observation("e2", 2, "7"), 2_000, Effect.APPLIED);
+        assertThat(latest.getReportedAt()).isEqualTo(2_000L);
     }
 }
