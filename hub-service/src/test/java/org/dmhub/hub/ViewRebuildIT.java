@@ -63,9 +63,9 @@ class ViewRebuildIT {
         hub.start();
         hub.awaitHealthy(Duration.ofSeconds(90));
         try (KafkaConsumer<String, SpecificRecord> reader = TestKafka.committedReader(bootstrap, serdes, topics)) {
-            Map<String, AreaValue> view = readUntil(reader, latest -> latest.containsKey("SUM-1|D1|2026-01")
+            Map<String, AreaValue> view = readUntil(reader, latest -> hasValue(latest, "SUM-1|D1|2026-01", 30)
                     && latest.containsKey("SUM-1|P|2026-01") && latest.get("SUM-1|P|2026-01").getContributing() == 9);
-            assertThat(view.get("SUM-1|D1|2026-01").getValue()).isEqualByComparingTo("30");
+            assertThat(view.get("SUM-1|P|2026-01").getValue()).isEqualByComparingTo("90");
             hub.stop();
 
             // the new year's tree: commune C0_0 moves from district D0 to district D1
@@ -83,7 +83,9 @@ class ViewRebuildIT {
                 rebuilt.awaitHealthy(Duration.ofSeconds(90));
                 Map<String, AreaValue> after = readUntil(reader, latest -> hasValue(latest, "SUM-1|D1|2026-01", 40)
                         && hasValue(latest, "SUM-1|D0|2026-01", 20)
-                        && latest.get("SUM-1|P|2026-01").getRevision() > ValuePublisher.REVISIONS_PER_GENERATION);
+                        && latest.get("SUM-1|P|2026-01").getRevision() > ValuePublisher.REVISIONS_PER_GENERATION
+                        // every commune replayed: a roll-up may run while some are still on their way
+                        && latest.get("SUM-1|P|2026-01").getContributing() == 9);
                 assertThat(after.get("SUM-1|P|2026-01").getValue()).as("the province total does not change when a commune moves")
                         .isEqualByComparingTo("90");
                 assertThat(after.get("SUM-1|D1|2026-01").getRevision()).as("above every revision of generation 0")
