@@ -1,14 +1,11 @@
 package org.dmhub.contract;
 
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
@@ -28,14 +25,6 @@ public final class RegistryAvroSerializer<T extends SpecificRecord> implements S
 
     /** Pauses after each failed registration attempt: five attempts within about 4 seconds. */
     private static final long[] REGISTRATION_RETRY_PAUSES_MS = {100, 300, 900, 2700, 0};
-
-    /** Per thread: a buffered encoder writes a record in one piece instead of a call per field. */
-    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
-
-    private static final class Buffer {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-        final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
-    }
 
     private final AvroKafkaSerializer<T> registering = new AvroKafkaSerializer<>();
     private final Map<TopicSchema, byte[]> headers = new ConcurrentHashMap<>();
@@ -59,18 +48,12 @@ public final class RegistryAvroSerializer<T extends SpecificRecord> implements S
             headers.put(known, Arrays.copyOf(framed, 5));
             return framed;
         }
-        Buffer buffer = BUFFERS.get();
-        buffer.bytes.reset();
-        buffer.bytes.writeBytes(header);
         try {
-            writers.computeIfAbsent(schema, any -> new SpecificDatumWriter<>(schema, SpecificData.getForSchema(schema)))
-                    .write(data, buffer.encoder);
-            buffer.encoder.flush();
+            return AvroBytes.write(header,
+                    writers.computeIfAbsent(schema, any -> new SpecificDatumWriter<>(schema, SpecificData.getForSchema(schema))), data);
         } catch (IOException | RuntimeException e) {
-            BUFFERS.remove(); // the encoder may hold part of the record
             throw new SerializationException("cannot write " + schema.getFullName() + " for topic " + topic, e);
         }
-        return buffer.bytes.toByteArray();
     }
 
     /**

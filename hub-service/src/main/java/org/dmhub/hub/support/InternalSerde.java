@@ -1,6 +1,5 @@
 package org.dmhub.hub.support;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,9 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
@@ -23,6 +20,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.dmhub.contract.AvroBytes;
 
 /**
  * Serde for the hub's private records (state stores, repartition topics): Avro single-object encoding, which names
@@ -38,14 +36,6 @@ public final class InternalSerde {
 
     private static final int HEADER_LENGTH = 10;
     private static final byte[] MARKER = {(byte) 0xC3, (byte) 0x01};
-
-    /** Per thread: a buffered encoder writes a record in one piece instead of a call per field. */
-    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
-
-    private static final class Buffer {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-        final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
-    }
 
     private InternalSerde() {
     }
@@ -71,20 +61,11 @@ public final class InternalSerde {
             if (value == null) {
                 return null;
             }
-            Buffer buffer = BUFFERS.get();
-            buffer.bytes.reset();
-            buffer.bytes.writeBytes(header);
             try {
-                writer.write(value, buffer.encoder);
-                buffer.encoder.flush();
+                return AvroBytes.write(header, writer, value);
             } catch (IOException e) {
-                BUFFERS.remove(); // the encoder may hold part of the record
                 throw new UncheckedIOException(e);
-            } catch (RuntimeException e) {
-                BUFFERS.remove();
-                throw e;
             }
-            return buffer.bytes.toByteArray();
         };
         Deserializer<T> deserializer = (topic, bytes) -> {
             if (bytes == null) {
