@@ -14,20 +14,17 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.apache.kafka.streams.test.TestRecord;
 import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.AreaValue;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.NationalAggregate;
 import org.dmhub.testsupport.RegistryProcess;
+import org.dmhub.testsupport.property.Draw;
+import org.dmhub.testsupport.property.Property;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random area trees (2 and 3 levels) and random interleavings of reports, corrections, stale revisions,
@@ -43,12 +40,12 @@ class ViewMatchesFromScratchPropertyTest {
 
     private static RegistryProcess registry;
 
-    @BeforeContainer
+    @BeforeAll
     static void startRegistry() {
         registry = RegistryProcess.startInTempDir();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stopRegistry() {
         registry.close();
     }
@@ -60,42 +57,43 @@ class ViewMatchesFromScratchPropertyTest {
     record Scenario(FromScratchView.Tree tree, List<Send> drafts, int duplicates, long shuffleSeed, List<Integer> pauses) {
     }
 
-    @Provide
-    Arbitrary<FromScratchView.Tree> trees() {
-        Arbitrary<FromScratchView.Tree> twoLevels = Arbitraries.integers().between(1, 6).map(communes -> {
-            List<AdminArea> areas = new ArrayList<>(List.of(new AdminArea("P", "Tỉnh", "PROVINCE", null)));
+    /** A province over 1 to 6 communes, or over 1 to 3 districts of 1 to 4 communes each. */
+    private static FromScratchView.Tree tree(Draw draw) {
+        List<AdminArea> areas = new ArrayList<>(List.of(new AdminArea("P", "Tỉnh", "PROVINCE", null)));
+        if (draw.bool()) {
+            int communes = draw.intBetween(1, 6);
             for (int c = 1; c <= communes; c++) {
                 areas.add(new AdminArea("C" + c, "Xã " + c, "COMMUNE", "P"));
             }
-            return new FromScratchView.Tree(areas);
-        });
-        Arbitrary<FromScratchView.Tree> threeLevels = Arbitraries.integers().between(1, 4).list().ofMinSize(1).ofMaxSize(3).map(districts -> {
-            List<AdminArea> areas = new ArrayList<>(List.of(new AdminArea("P", "Tỉnh", "PROVINCE", null)));
+        } else {
+            List<Integer> districts = draw.listOf(1, 3, district -> district.intBetween(1, 4));
             for (int d = 0; d < districts.size(); d++) {
                 areas.add(new AdminArea("D" + d, "Huyện " + d, "DISTRICT", "P"));
                 for (int c = 0; c < districts.get(d); c++) {
                     areas.add(new AdminArea("C" + d + "_" + c, "Xã " + d + "." + c, "COMMUNE", "D" + d));
                 }
             }
-            return new FromScratchView.Tree(areas);
-        });
-        return Arbitraries.oneOf(twoLevels, threeLevels);
+        }
+        return new FromScratchView.Tree(areas);
     }
 
-    @Provide
-    Arbitrary<Scenario> scenarios() {
-        Arbitrary<Send> sends = Combinators.combine(
-                Arbitraries.integers().between(0, REPORTED.size() - 1),
-                Arbitraries.integers().between(0, 5),
-                Arbitraries.integers().between(0, PERIODS.size() - 1),
-                Arbitraries.integers().between(1, 4),
-                Arbitraries.integers().between(-1, VALUES.size() - 1)).as(Send::new);
-        return Combinators.combine(trees(), sends.list().ofMinSize(1).ofMaxSize(60), Arbitraries.integers().between(0, 15),
-                Arbitraries.longs(), Arbitraries.integers().between(0, 80).list().ofMaxSize(4)).as(Scenario::new);
+    private static Send send(Draw draw) {
+        return new Send(draw.intBetween(0, REPORTED.size() - 1), draw.intBetween(0, 5), draw.intBetween(0, PERIODS.size() - 1),
+                draw.intBetween(1, 4), draw.intBetween(-1, VALUES.size() - 1));
     }
 
-    @Property(tries = 60)
-    void finalViewEqualsFromScratchComputation(@ForAll("scenarios") Scenario scenario) throws Exception {
+    private static Scenario scenario(Draw draw) {
+        return new Scenario(draw.compose(ViewMatchesFromScratchPropertyTest::tree),
+                draw.listOf(1, 60, ViewMatchesFromScratchPropertyTest::send), draw.intBetween(0, 15),
+                draw.longBetween(Long.MIN_VALUE, Long.MAX_VALUE), draw.listOf(0, 4, pause -> pause.intBetween(0, 80)));
+    }
+
+    @Test
+    void finalViewEqualsFromScratchComputation() {
+        Property.forAll(60, draw -> finalViewEqualsFromScratchComputation(draw.compose(ViewMatchesFromScratchPropertyTest::scenario)));
+    }
+
+    private void finalViewEqualsFromScratchComputation(Scenario scenario) throws Exception {
         FromScratchView.Tree tree = scenario.tree();
         List<String> communes = tree.communes();
         // one content per key and revision (same revision, other content is a conflict: tested on its own)

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.time.temporal.ChronoUnit;
 import org.dmhub.schemas.Periodicity;
+import org.dmhub.testsupport.property.Draw;
+import org.dmhub.testsupport.property.Property;
 import org.junit.jupiter.api.Test;
 
 class PeriodTest {
@@ -47,16 +47,22 @@ class PeriodTest {
         assertThat(Period.parse("2026-10-05").orElseThrow().lastMonth()).isEqualTo(YearMonth.of(2026, 10));
     }
 
-    @Property
-    void everyMonthPrintsAsItParses(@ForAll @IntRange(min = 1900, max = 2999) int year, @ForAll @IntRange(min = 1, max = 12) int month) {
-        String text = String.format("%04d-%02d", year, month);
-        Period period = Period.parse(text).orElseThrow();
-        assertThat(period.toString()).isEqualTo(text);
-        assertThat(period.lastDay()).isEqualTo(period.firstDay().withDayOfMonth(period.firstDay().lengthOfMonth()));
+    @Test
+    void everyMonthPrintsAsItParses() {
+        Property.forAll(1000, draw -> {
+            String text = String.format("%04d-%02d", draw.intBetween(1900, 2999), draw.intBetween(1, 12));
+            Period period = Period.parse(text).orElseThrow();
+            assertThat(period.toString()).isEqualTo(text);
+            assertThat(period.lastDay()).isEqualTo(period.firstDay().withDayOfMonth(period.firstDay().lengthOfMonth()));
+        });
     }
 
-    @Property
-    void quartersAndHalvesTileTheYear(@ForAll @IntRange(min = 1900, max = 2999) int year) {
+    @Test
+    void quartersAndHalvesTileTheYear() {
+        Property.forAll(1000, draw -> quartersAndHalvesTile(draw.intBetween(1900, 2999)));
+    }
+
+    private static void quartersAndHalvesTile(int year) {
         for (String[] parts : new String[][] {{"Q1", "Q2"}, {"Q2", "Q3"}, {"Q3", "Q4"}, {"S1", "S2"}}) {
             Period earlier = Period.parse(year + "-" + parts[0]).orElseThrow();
             Period later = Period.parse(year + "-" + parts[1]).orElseThrow();
@@ -67,13 +73,12 @@ class PeriodTest {
         assertThat(Period.parse(year + "-Q4").orElseThrow().lastDay()).isEqualTo(Period.parse(Integer.toString(year)).orElseThrow().lastDay());
     }
 
-    @Property
-    void everyValidDayParsesAndPrintsBack(@ForAll @IntRange(min = 0, max = 400_000) int dayOffset) {
-        LocalDate day = LocalDate.of(1900, 1, 1).plusDays(dayOffset);
-        if (day.getYear() > 2999) {
-            return;
-        }
-        assertThat(Period.parse(day.toString(), Periodicity.DAILY).orElseThrow().toString()).isEqualTo(day.toString());
+    @Test
+    void everyValidDayParsesAndPrintsBack() {
+        Property.forAll(1000, draw -> {
+            LocalDate day = draw.compose(PeriodTest::day);
+            assertThat(Period.parse(day.toString(), Periodicity.DAILY).orElseThrow().toString()).isEqualTo(day.toString());
+        });
     }
 
     @Test
@@ -86,15 +91,52 @@ class PeriodTest {
         assertThat(Period.containing(Periodicity.DAILY, newYear).previous()).hasToString("2026-12-31");
     }
 
-    @Property
-    void theContainingPeriodHoldsTheDayAndParsesBackAndItsPreviousEndsTheDayBefore(
-            @ForAll @IntRange(min = 0, max = 400_000) int dayNumber, @ForAll Periodicity periodicity) {
-        LocalDate day = LocalDate.of(1900, 1, 1).plusDays(dayNumber % 365_000);
-        Period period = Period.containing(periodicity, day);
-        assertThat(day).isBetween(period.firstDay(), period.lastDay());
-        assertThat(Period.parse(period.toString(), periodicity)).contains(period);
-        if (day.getYear() > 1900) {
-            assertThat(period.previous().lastDay()).isEqualTo(period.firstDay().minusDays(1));
-        }
+    @Test
+    void theContainingPeriodHoldsTheDayAndParsesBackAndItsPreviousEndsTheDayBefore() {
+        Property.forAll(1000, draw -> {
+            LocalDate day = draw.compose(PeriodTest::day);
+            Periodicity periodicity = draw.oneOf(Periodicity.class);
+            Period period = Period.containing(periodicity, day);
+            assertThat(day).isBetween(period.firstDay(), period.lastDay());
+            assertThat(Period.parse(period.toString(), periodicity)).contains(period);
+            if (day.getYear() > 1900) {
+                assertThat(period.previous().lastDay()).isEqualTo(period.firstDay().minusDays(1));
+            }
+        });
+    }
+
+    @Test
+    void aPeriodIsValidForItsOwnPeriodicityOnly() {
+        Property.forAll(1000, draw -> {
+            Period period = Period.containing(draw.oneOf(Periodicity.class), day(draw));
+            Periodicity other = draw.oneOf(Periodicity.class);
+
+            assertThat(Period.parse(period.toString(), other).isPresent()).as(period + " as " + other)
+                    .isEqualTo(other == period.periodicity());
+        });
+    }
+
+    @Test
+    void aFieldOutsideItsRangeIsRefused() {
+        Property.forAll(1000, draw -> {
+            int year = draw.intBetween(1900, 2999);
+            int month = draw.intBetween(1, 12);
+            String text = switch (draw.intBetween(0, 4)) {
+                case 0 -> String.format("%04d-%02d", year, draw.oneOf(0, draw.intBetween(13, 99)));
+                case 1 -> String.format("%04d-%02d-%02d", year, month,
+                        draw.oneOf(0, YearMonth.of(year, month).lengthOfMonth() + draw.intBetween(1, 99 - YearMonth.of(year, month).lengthOfMonth())));
+                case 2 -> year + "-Q" + draw.oneOf(0, draw.intBetween(5, 9));
+                case 3 -> year + "-S" + draw.oneOf(0, draw.intBetween(3, 9));
+                default -> Integer.toString(draw.oneOf(draw.intBetween(1000, 1899), draw.intBetween(3000, 9999)));
+            };
+
+            assertThat(Period.parse(text)).as(text).isEmpty();
+        });
+    }
+
+    /** A day of the years periods can name, 1900 to 2999. */
+    private static LocalDate day(Draw draw) {
+        LocalDate first = LocalDate.of(1900, 1, 1);
+        return first.plusDays(draw.longBetween(0, first.until(LocalDate.of(2999, 12, 31), ChronoUnit.DAYS)));
     }
 }

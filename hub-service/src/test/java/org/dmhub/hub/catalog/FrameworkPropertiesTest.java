@@ -13,23 +13,21 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.dmhub.schemas.AdminArea;
+import org.dmhub.testsupport.property.Draw;
+import org.dmhub.testsupport.property.Property;
+import org.junit.jupiter.api.Test;
 
 class FrameworkPropertiesTest {
 
     private final FrameworkParser parser = new FrameworkParser();
 
-    @Property(tries = 200)
-    void everyMisspelledFieldIsReportedAtItsOwnIndicator(@ForAll @Size(min = 1, max = 12) List<Boolean> misspelled) {
-        Assume.that(misspelled.contains(true));
+    @Test
+    void everyMisspelledFieldIsReportedAtItsOwnIndicator() {
+        Property.forAll(200, draw -> everyMisspelledFieldIsReportedAtItsOwnIndicator(draw.compose(FrameworkPropertiesTest::misspellings)));
+    }
+
+    private void everyMisspelledFieldIsReportedAtItsOwnIndicator(List<Boolean> misspelled) {
         String[] indicators = IntStream.range(0, misspelled.size())
                 .mapToObj(index -> misspelled.get(index) ? sum("IN-" + index, "unitt: hộ") : sum("IN-" + index))
                 .toArray(String[]::new);
@@ -43,64 +41,82 @@ class FrameworkPropertiesTest {
         assertThat(errorsOf(withIndicators(indicators))).containsExactlyElementsOf(expected);
     }
 
-    @Property(tries = 300)
-    void decimalsWithinTheWireLimitsArriveExactlyAtScaleTwelve(@ForAll("wireDecimals") BigDecimal value) throws Exception {
-        String yaml = withIndicators(sum("NS-01", "validRange: {min: " + value.toPlainString() + "}"));
+    @Test
+    void decimalsWithinTheWireLimitsArriveExactlyAtScaleTwelve() {
+        Property.forAll(300, draw -> {
+            BigDecimal value = draw.compose(FrameworkPropertiesTest::wireDecimal);
+            String yaml = withIndicators(sum("NS-01", "validRange: {min: " + value.toPlainString() + "}"));
 
-        BigDecimal validMin = parser.parse(yaml).indicator("NS-01").orElseThrow().getValidMin();
+            BigDecimal validMin = parser.parse(yaml).indicator("NS-01").orElseThrow().getValidMin();
 
-        assertThat(validMin.scale()).isEqualTo(12);
-        assertThat(validMin).isEqualByComparingTo(value);
-    }
-
-    @Property(tries = 100)
-    void decimalsWithMoreThanTwelvePlacesAreRefusedNotRounded(@ForAll("wireDecimals") BigDecimal value,
-            @ForAll @IntRange(min = 1, max = 9) int extraDigit) {
-        BigDecimal tooPrecise = value.setScale(12).add(BigDecimal.valueOf(extraDigit, 13));
-        String yaml = withIndicators(sum("NS-01", "validRange: {max: " + tooPrecise.toPlainString() + "}"));
-
-        assertThat(errorsOf(yaml)).containsExactly("indicators[0].validRange.max: " + tooPrecise.toPlainString()
-                + " has more than 12 decimal places; use at most 12");
-    }
-
-    @Property(tries = 200)
-    void areaTreesOfAnyShapeAreAccepted(@ForAll("parentChoices") List<Integer> parentChoices) throws Exception {
-        List<String> areas = tree(parentChoices);
-
-        List<AdminArea> parsed = parser.parse(withAreas(areas)).areas();
-
-        assertThat(parsed).hasSize(areas.size());
-        for (int index = 1; index < parsed.size(); index++) {
-            assertThat(parsed.get(index).getParentCode()).isEqualTo(areaCode(parentChoices.get(index - 1)));
-        }
-    }
-
-    @Property(tries = 200)
-    void everyCycleOfAreasIsReportedOnce(@ForAll("parentChoices") List<Integer> parentChoices,
-            @ForAll @IntRange(min = 2, max = 6) int cycleLength) {
-        List<String> areas = new ArrayList<>(tree(parentChoices));
-        for (int step = 0; step < cycleLength; step++) {
-            areas.add("{code: \"C" + step + "\", name: Vòng, level: COMMUNE, parent: \"C" + (step + 1) % cycleLength + "\"}");
-        }
-
-        assertThat(errorsOf(withAreas(areas))).singleElement().asString()
-                .startsWith("areas[" + (parentChoices.size() + 1) + "].parent: C0 → C1")
-                .endsWith(" → C0 is a cycle; every area must lead up to the province");
-    }
-
-    @Provide
-    Arbitrary<BigDecimal> wireDecimals() {
-        return Arbitraries.integers().between(0, 12).flatMap(scale -> {
-            BigInteger bound = BigInteger.TEN.pow(26 + scale).subtract(BigInteger.ONE);
-            return Arbitraries.bigIntegers().between(bound.negate(), bound).map(unscaled -> new BigDecimal(unscaled, scale));
+            assertThat(validMin.scale()).isEqualTo(12);
+            assertThat(validMin).isEqualByComparingTo(value);
         });
     }
 
+    @Test
+    void decimalsWithMoreThanTwelvePlacesAreRefusedNotRounded() {
+        Property.forAll(100, draw -> {
+            BigDecimal value = draw.compose(FrameworkPropertiesTest::wireDecimal);
+            BigDecimal tooPrecise = value.setScale(12).add(BigDecimal.valueOf(draw.intBetween(1, 9), 13));
+            String yaml = withIndicators(sum("NS-01", "validRange: {max: " + tooPrecise.toPlainString() + "}"));
+
+            assertThat(errorsOf(yaml)).containsExactly("indicators[0].validRange.max: " + tooPrecise.toPlainString()
+                    + " has more than 12 decimal places; use at most 12");
+        });
+    }
+
+    @Test
+    void areaTreesOfAnyShapeAreAccepted() {
+        Property.forAll(200, draw -> {
+            List<Integer> parentChoices = draw.compose(FrameworkPropertiesTest::parentChoices);
+            List<String> areas = tree(parentChoices);
+
+            List<AdminArea> parsed = parser.parse(withAreas(areas)).areas();
+
+            assertThat(parsed).hasSize(areas.size());
+            for (int index = 1; index < parsed.size(); index++) {
+                assertThat(parsed.get(index).getParentCode()).isEqualTo(areaCode(parentChoices.get(index - 1)));
+            }
+        });
+    }
+
+    @Test
+    void everyCycleOfAreasIsReportedOnce() {
+        Property.forAll(200, draw -> {
+            List<Integer> parentChoices = draw.compose(FrameworkPropertiesTest::parentChoices);
+            int cycleLength = draw.intBetween(2, 6);
+            List<String> areas = new ArrayList<>(tree(parentChoices));
+            for (int step = 0; step < cycleLength; step++) {
+                areas.add("{code: \"C" + step + "\", name: Vòng, level: COMMUNE, parent: \"C" + (step + 1) % cycleLength + "\"}");
+            }
+
+            assertThat(errorsOf(withAreas(areas))).singleElement().asString()
+                    .startsWith("areas[" + (parentChoices.size() + 1) + "].parent: C0 → C1")
+                    .endsWith(" → C0 is a cycle; every area must lead up to the province");
+        });
+    }
+
+    /** 1 to 12 indicators, at least one of them with a misspelled field. */
+    private static List<Boolean> misspellings(Draw draw) {
+        List<Boolean> misspelled = new ArrayList<>(draw.listOf(1, 12, Draw::bool));
+        if (!misspelled.contains(true)) {
+            misspelled.set(draw.intBetween(0, misspelled.size() - 1), true);
+        }
+        return misspelled;
+    }
+
+    /** Any decimal of at most 38 digits, 12 of them at most after the point. */
+    private static BigDecimal wireDecimal(Draw draw) {
+        int scale = draw.intBetween(0, 12);
+        BigInteger bound = BigInteger.TEN.pow(26 + scale).subtract(BigInteger.ONE);
+        return new BigDecimal(draw.bigIntegerBetween(bound.negate(), bound), scale);
+    }
+
     /** Area {@code i + 1} hangs under one of the areas before it; area 0 is the province. */
-    @Provide
-    Arbitrary<List<Integer>> parentChoices() {
-        return Arbitraries.integers().between(0, 30).list().ofMaxSize(30)
-                .map(choices -> IntStream.range(0, choices.size()).mapToObj(index -> choices.get(index) % (index + 1)).toList());
+    private static List<Integer> parentChoices(Draw draw) {
+        List<Integer> choices = draw.listOf(0, 30, element -> element.intBetween(0, 30));
+        return IntStream.range(0, choices.size()).mapToObj(index -> choices.get(index) % (index + 1)).toList();
     }
 
     private static List<String> tree(List<Integer> parentChoices) {

@@ -12,17 +12,13 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.dmhub.hub.HubProperties;
 import org.dmhub.hub.reporting.DeadlineRule.AfterPeriodEnd;
 import org.dmhub.hub.reporting.DeadlineRule.DayOfLastMonth;
 import org.dmhub.period.Period;
 import org.dmhub.schemas.Periodicity;
+import org.dmhub.testsupport.property.Draw;
+import org.dmhub.testsupport.property.Property;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -212,52 +208,54 @@ class ReportingCalendarTest {
                 + "contradicts dmhub.reporting.deadlines.MONTHLY: day-of-last-month:20; set the deadline of MONTHLY once");
     }
 
-    @Property(tries = 2000)
-    void aDeadlineIsNeverBeforeItsPeriodStarts(@ForAll("periods") Period period, @ForAll("rules") DeadlineRule rule,
-            @ForAll("zones") ZoneId zone) {
-        Assume.that(!(period.periodicity() == Periodicity.DAILY && rule instanceof DayOfLastMonth));
-        ReportingCalendar calendar = new ReportingCalendar(zone, Map.of(period.periodicity(), rule));
+    @Test
+    void aDeadlineIsNeverBeforeItsPeriodStarts() {
+        Property.forAll(2000, draw -> {
+            Period period = draw.compose(ReportingCalendarTest::period);
+            DeadlineRule rule = draw.compose(rules -> rule(rules, period.periodicity()));
+            ZoneId zone = ZoneId.of(draw.oneOf("Asia/Ho_Chi_Minh", "UTC", "America/New_York", "Pacific/Kiritimati",
+                    "Pacific/Pago_Pago", "America/Santiago"));
+            ReportingCalendar calendar = new ReportingCalendar(zone, Map.of(period.periodicity(), rule));
 
-        Instant deadline = calendar.deadline(period);
+            Instant deadline = calendar.deadline(period);
 
-        assertThat(deadline).isAfter(period.firstDay().atStartOfDay(zone).toInstant());
-        assertThat(deadline.atZone(zone).toLocalDate()).isEqualTo(calendar.deadlineDay(period));
-        assertThat(deadline.plusMillis(1)).isEqualTo(calendar.deadlineDay(period).plusDays(1).atStartOfDay(zone).toInstant());
-        if (rule instanceof AfterPeriodEnd) {
-            assertThat(calendar.deadlineDay(period)).isAfterOrEqualTo(period.lastDay());
-        }
+            assertThat(deadline).isAfter(period.firstDay().atStartOfDay(zone).toInstant());
+            assertThat(deadline.atZone(zone).toLocalDate()).isEqualTo(calendar.deadlineDay(period));
+            assertThat(deadline.plusMillis(1)).isEqualTo(calendar.deadlineDay(period).plusDays(1).atStartOfDay(zone).toInstant());
+            if (rule instanceof AfterPeriodEnd) {
+                assertThat(calendar.deadlineDay(period)).isAfterOrEqualTo(period.lastDay());
+            }
+        });
     }
 
-    @Property(tries = 1000)
-    void byDefaultADeadlineLiesInThePeriodsLastMonthAndADaysOnTheNextDay(@ForAll("periods") Period period) {
-        LocalDate deadlineDay = decree09.deadline(period).atZone(VIETNAM).toLocalDate();
+    @Test
+    void byDefaultADeadlineLiesInThePeriodsLastMonthAndADaysOnTheNextDay() {
+        Property.forAll(1000, draw -> {
+            Period period = draw.compose(ReportingCalendarTest::period);
+            LocalDate deadlineDay = decree09.deadline(period).atZone(VIETNAM).toLocalDate();
 
-        if (period.periodicity() == Periodicity.DAILY) {
-            assertThat(deadlineDay).isEqualTo(period.lastDay().plusDays(1));
-        } else {
-            assertThat(YearMonth.from(deadlineDay)).isEqualTo(period.lastMonth());
-            assertThat(deadlineDay.getDayOfMonth()).isEqualTo(25);
-        }
+            if (period.periodicity() == Periodicity.DAILY) {
+                assertThat(deadlineDay).isEqualTo(period.lastDay().plusDays(1));
+            } else {
+                assertThat(YearMonth.from(deadlineDay)).isEqualTo(period.lastMonth());
+                assertThat(deadlineDay.getDayOfMonth()).isEqualTo(25);
+            }
+        });
     }
 
-    @Provide
-    Arbitrary<Period> periods() {
+    /** A period of any periodicity from 1900 to 2999. */
+    private static Period period(Draw draw) {
         LocalDate first = LocalDate.of(1900, 1, 1);
-        int days = (int) ChronoUnit.DAYS.between(first, LocalDate.of(2999, 12, 31));
-        return Arbitraries.of(Periodicity.class).flatMap(periodicity -> Arbitraries.integers().between(0, days)
-                .map(offset -> containing(periodicity, first.plusDays(offset))));
+        Periodicity periodicity = draw.oneOf(Periodicity.class);
+        return containing(periodicity, first.plusDays(draw.longBetween(0, ChronoUnit.DAYS.between(first, LocalDate.of(2999, 12, 31)))));
     }
 
-    @Provide
-    Arbitrary<DeadlineRule> rules() {
-        return Arbitraries.oneOf(Arbitraries.integers().between(1, 31).map(DayOfLastMonth::new),
-                Arbitraries.integers().between(0, AfterPeriodEnd.MAX_DAYS).map(AfterPeriodEnd::new));
-    }
-
-    @Provide
-    Arbitrary<ZoneId> zones() {
-        return Arbitraries.of("Asia/Ho_Chi_Minh", "UTC", "America/New_York", "Pacific/Kiritimati", "Pacific/Pago_Pago",
-                "America/Santiago").map(ZoneId::of);
+    /** A deadline rule the calendar accepts for {@code periodicity} (a day of the last month is refused for days). */
+    private static DeadlineRule rule(Draw draw, Periodicity periodicity) {
+        if (periodicity != Periodicity.DAILY && draw.bool()) {
+            return new DayOfLastMonth(draw.intBetween(1, 31));
+        }
+        return new AfterPeriodEnd(draw.intBetween(0, AfterPeriodEnd.MAX_DAYS));
     }
 
     private static Period containing(Periodicity periodicity, LocalDate day) {

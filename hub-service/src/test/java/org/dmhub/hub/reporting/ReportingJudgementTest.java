@@ -11,13 +11,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
 import org.dmhub.period.Period;
 import org.dmhub.schemas.ReportingState;
+import org.dmhub.testsupport.property.Draw;
+import org.dmhub.testsupport.property.Property;
 import org.junit.jupiter.api.Test;
 
 class ReportingJudgementTest {
@@ -129,10 +126,13 @@ class ReportingJudgementTest {
      * receptions made so far. Later never turns LATE or MISSING into ON_TIME, never undoes ON_TIME, and never returns
      * to PENDING once the deadline has passed.
      */
-    @Property(tries = 2000)
-    void laterReceptionsNeverMakeALateReportingOnTime(@ForAll @IntRange(min = 0, max = 6) int expected,
-            @ForAll @Size(max = 6) List<@LongRange(min = -5 * DAY, max = 5 * DAY) Long> offsets,
-            @ForAll @LongRange(min = -5 * DAY, max = 6 * DAY) long first, @ForAll @LongRange(min = 0, max = 6 * DAY) long later) {
+    @Test
+    void laterReceptionsNeverMakeALateReportingOnTime() {
+        Property.forAll(2000, draw -> laterReceptionsNeverMakeALateReportingOnTime(draw.intBetween(0, 6), offsets(draw),
+                draw.longBetween(-5 * DAY, 6 * DAY), draw.longBetween(0, 6 * DAY)));
+    }
+
+    private static void laterReceptionsNeverMakeALateReportingOnTime(int expected, List<Long> offsets, long first, long later) {
         List<Instant> receptions = offsets.stream().limit(expected).map(DEADLINE::plusMillis).toList();
         Instant earlierNow = DEADLINE.plusMillis(first);
         Instant laterNow = earlierNow.plusMillis(later);
@@ -157,10 +157,12 @@ class ReportingJudgementTest {
         }
     }
 
-    @Property(tries = 1000)
-    void theStateFollowsTheTable(@ForAll @IntRange(min = 0, max = 6) int expected,
-            @ForAll @Size(max = 6) List<@LongRange(min = -5 * DAY, max = 5 * DAY) Long> offsets,
-            @ForAll @LongRange(min = -5 * DAY, max = 6 * DAY) long nowOffset) {
+    @Test
+    void theStateFollowsTheTable() {
+        Property.forAll(1000, draw -> theStateFollowsTheTable(draw.intBetween(0, 6), offsets(draw), draw.longBetween(-5 * DAY, 6 * DAY)));
+    }
+
+    private static void theStateFollowsTheTable(int expected, List<Long> offsets, long nowOffset) {
         Instant now = DEADLINE.plusMillis(nowOffset);
         List<Instant> receptions = receivedBy(offsets.stream().limit(expected).map(DEADLINE::plusMillis).toList(), now);
         long late = receptions.stream().filter(DEADLINE::isBefore).count();
@@ -175,6 +177,11 @@ class ReportingJudgementTest {
         } else {
             assertThat(state).isEqualTo(receptions.isEmpty() ? MISSING : LATE);
         }
+    }
+
+    /** Up to six reception times, each up to five days either side of the deadline. */
+    private static List<Long> offsets(Draw draw) {
+        return draw.listOf(0, 6, element -> element.longBetween(-5 * DAY, 5 * DAY));
     }
 
     private static List<Instant> receivedBy(List<Instant> receptions, Instant now) {
