@@ -12,6 +12,7 @@ import org.dmhub.schemas.Department;
 import org.dmhub.schemas.IndicatorDefinition;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.NationalAggregate;
+import org.dmhub.schemas.ObservationReceipt;
 import org.dmhub.schemas.ObservationRejected;
 import org.dmhub.schemas.ReportingStatus;
 
@@ -27,7 +28,9 @@ public final class Topics {
     /** Observations are the source of truth the view can be rebuilt from: kept until deleted by an operator. */
     private static final Map<String, String> KEPT_FOREVER = Map.of("cleanup.policy", "delete", "retention.ms", "-1");
     private static final Map<String, String> KEPT_90_DAYS = Map.of("cleanup.policy", "delete", "retention.ms", "7776000000");
+    private static final Map<String, String> KEPT_30_DAYS = Map.of("cleanup.policy", "delete", "retention.ms", "2592000000");
     private static final String OBSERVATIONS = "observations.";
+    private static final String RECEIPTS = "receipts.";
     private static final String REJECTED = "rejected";
 
     private final String prefix;
@@ -63,11 +66,14 @@ public final class Topics {
 
     /** The topic a department publishes its observations to. */
     public TopicDefinition<IndicatorObservation> observations(String departmentCode) {
-        if (!isValidDepartmentCode(departmentCode)) {
-            throw new IllegalArgumentException("not a valid department code for a topic name: '" + departmentCode
-                    + "' (letters, digits, '_' and '-' only, and not '" + REJECTED + "')");
-        }
+        requireDepartmentCode(departmentCode);
         return topic(OBSERVATIONS + departmentCode, IndicatorObservation.class, KEPT_FOREVER);
+    }
+
+    /** The topic the hub tells a department, observation by observation, what it did with what it sent. */
+    public TopicDefinition<ObservationReceipt> receipts(String departmentCode) {
+        requireDepartmentCode(departmentCode);
+        return topic(RECEIPTS + departmentCode, ObservationReceipt.class, KEPT_30_DAYS);
     }
 
     /** Matches every department topic, including those of departments added later, and not the rejected topic. */
@@ -109,6 +115,13 @@ public final class Topics {
 
     public static boolean isValidDepartmentCode(String code) {
         return code != null && code.matches("[A-Za-z0-9_-]+") && !code.equals(REJECTED);
+    }
+
+    private static void requireDepartmentCode(String departmentCode) {
+        if (!isValidDepartmentCode(departmentCode)) {
+            throw new IllegalArgumentException("not a valid department code for a topic name: '" + departmentCode
+                    + "' (letters, digits, '_' and '-' only, and not '" + REJECTED + "')");
+        }
     }
 
     private <V extends SpecificRecord> TopicDefinition<V> topic(String name, Class<V> type, Map<String, String> configs) {

@@ -21,7 +21,7 @@ public final class ReleasedSchemas {
     /** The top-level value types of the contract's topics. */
     static final List<Class<? extends SpecificRecordBase>> CONTRACT_TYPES = List.of(
             IndicatorDefinition.class, AdminArea.class, Department.class, IndicatorObservation.class,
-            ObservationRejected.class, AreaValue.class, NationalAggregate.class, ReportingStatus.class);
+            ObservationRejected.class, AreaValue.class, NationalAggregate.class, ReportingStatus.class, ObservationReceipt.class);
 
     private ReleasedSchemas() {
     }

@@ -38,6 +38,7 @@ final class SchemaEvolutionCheck {
                     + describe(forward));
         }
         problems.addAll(logicalTypeChanges(released, current));
+        problems.addAll(droppedEnumSymbols(released, current));
         return problems;
     }
 
@@ -56,6 +57,45 @@ final class SchemaEvolutionCheck {
             }
         });
         return changes;
+    }
+
+    /**
+     * An enum with a default reads any symbol it does not know as its default, so Avro finds a dropped or renamed
+     * symbol compatible; yet every released record holding it would lose its meaning. Symbols may only be added.
+     */
+    private static List<String> droppedEnumSymbols(Schema released, Schema current) {
+        Map<String, Schema> currentEnums = new TreeMap<>();
+        enums(current, currentEnums);
+        Map<String, Schema> releasedEnums = new TreeMap<>();
+        enums(released, releasedEnums);
+        List<String> problems = new ArrayList<>();
+        releasedEnums.forEach((name, enumSchema) -> {
+            Schema now = currentEnums.get(name);
+            if (enumSchema.getType() == Schema.Type.ENUM && now != null && now.getType() == Schema.Type.ENUM) {
+                List<String> dropped = enumSchema.getEnumSymbols().stream().filter(symbol -> !now.hasEnumSymbol(symbol)).toList();
+                if (!dropped.isEmpty()) {
+                    problems.add(name + " dropped the symbols " + dropped + "; symbols may only be added");
+                }
+            }
+        });
+        return problems;
+    }
+
+    /** Every named enum and record in the schema, by full name. */
+    private static void enums(Schema schema, Map<String, Schema> found) {
+        switch (schema.getType()) {
+            case ENUM -> found.put(schema.getFullName(), schema);
+            case RECORD -> {
+                if (found.putIfAbsent(schema.getFullName(), schema) == null) {
+                    schema.getFields().forEach(field -> enums(field.schema(), found));
+                }
+            }
+            case UNION -> schema.getTypes().forEach(branch -> enums(branch, found));
+            case ARRAY -> enums(schema.getElementType(), found);
+            case MAP -> enums(schema.getValueType(), found);
+            default -> {
+            }
+        }
     }
 
     private static Map<String, String> logicalTypes(Schema schema) {
