@@ -7,10 +7,10 @@ import io.apicurio.registry.serde.SerdeConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
@@ -35,7 +35,11 @@ public final class RegistryAvroDeserializer<T extends SpecificRecord> implements
         }
     }
 
+    private static final String CONTRACT_NAMESPACE = "org.dmhub.schemas";
+
     private final Map<Integer, SpecificDatumReader<T>> readers = new ConcurrentHashMap<>();
+    /** Ids of schemas this reader can never use (a schema's content never changes once it has an id), with why. */
+    private final Map<Integer, String> unusable = new ConcurrentHashMap<>();
     private RegistryClient registry;
 
     @Override
@@ -52,26 +56,59 @@ public final class RegistryAvroDeserializer<T extends SpecificRecord> implements
             throw new SerializationException("not in the Confluent wire format (magic byte 0x00, 4-byte schema id, Avro)");
         }
         int schemaId = ByteBuffer.wrap(data, 1, 4).getInt();
-        SpecificDatumReader<T> reader = readers.computeIfAbsent(schemaId, this::readerFor);
+        String refusal = unusable.get(schemaId);
+        if (refusal != null) {
+            throw new SerializationException(refusal);
+        }
+        SpecificDatumReader<T> reader;
         try {
-            return reader.read(null, DecoderFactory.get().binaryDecoder(data, 5, data.length - 5, null));
+            reader = readers.computeIfAbsent(schemaId, this::readerFor);
+        } catch (UnusableSchemaException unusableSchema) {
+            if (unusableSchema.permanent) {
+                unusable.put(schemaId, unusableSchema.getMessage());
+            }
+            throw new SerializationException(unusableSchema.getMessage(), unusableSchema);
+        }
+        try {
+            return AvroBytes.read(reader, data, 5);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("the Avro payload does not match schema " + schemaId, e);
         }
     }
 
+    /** The id names no schema, or one this reader cannot use: the record's fault, not the registry's. */
+    private static final class UnusableSchemaException extends RuntimeException {
+        /** true for a schema that exists but cannot be used; an id not found may be one registered a moment ago */
+        final boolean permanent;
+
+        UnusableSchemaException(String message, boolean permanent, Throwable cause) {
+            super(message, cause);
+            this.permanent = permanent;
+        }
+    }
+
     private SpecificDatumReader<T> readerFor(int schemaId) {
-        Schema writer;
-        try (InputStream content = registry.getContentById(schemaId)) {
-            writer = new Schema.Parser().parse(content);
+        byte[] content;
+        try (InputStream stream = registry.getContentById(schemaId)) {
+            content = stream.readAllBytes();
         } catch (NotFoundException unknown) {
-            throw new SerializationException("schema id " + schemaId + " is not in the registry", unknown);
+            throw new UnusableSchemaException("schema id " + schemaId + " is not in the registry", false, unknown);
         } catch (IOException | RuntimeException unreachable) {
             throw new RegistryUnavailableException("could not fetch schema " + schemaId + " from the registry", unreachable);
         }
-        Class<?> type = SpecificData.get().getClass(writer);
+        Schema writer;
+        try {
+            writer = new Schema.Parser().parse(new String(content, StandardCharsets.UTF_8));
+        } catch (RuntimeException unparsable) {
+            throw new UnusableSchemaException("schema " + schemaId + " in the registry is not an Avro schema this reader can parse: "
+                    + unparsable.getMessage(), true, unparsable);
+        }
+        // a schema's name is loaded as a class: never let a registered schema name a class outside the contract
+        Class<?> type = writer.getType() == Schema.Type.RECORD && CONTRACT_NAMESPACE.equals(writer.getNamespace())
+                ? SpecificData.get().getClass(writer) : null;
         if (type == null || !SpecificRecord.class.isAssignableFrom(type)) {
-            throw new SerializationException("schema " + schemaId + " (" + writer.getFullName() + ") is not a DM Hub record type");
+            throw new UnusableSchemaException("schema " + schemaId + " (" + writer.getFullName() + ") is not a DM Hub record type",
+                    true, null);
         }
         SpecificData model = SpecificData.getForClass(type);
         return new SpecificDatumReader<>(writer, model.getSchema(type), model);

@@ -3,6 +3,7 @@ package org.dmhub.contract;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -26,13 +27,20 @@ public final class RegistryAvroSerializer<T extends SpecificRecord> implements S
     /** Pauses after each failed registration attempt: five attempts within about 4 seconds. */
     private static final long[] REGISTRATION_RETRY_PAUSES_MS = {100, 300, 900, 2700, 0};
 
-    private final AvroKafkaSerializer<T> registering = new AvroKafkaSerializer<>();
+    /**
+     * One registering serializer per topic: Apicurio's remembers a schema by its content alone, so one instance
+     * would register a schema under the first topic's subject only (a sink writing to one topic per department).
+     */
+    private final Map<String, AvroKafkaSerializer<T>> registering = new ConcurrentHashMap<>();
+    private Map<String, ?> configs;
+    private boolean isKey;
     private final Map<TopicSchema, byte[]> headers = new ConcurrentHashMap<>();
     private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        registering.configure(configs, isKey);
+        this.configs = new HashMap<>(configs);
+        this.isKey = isKey;
     }
 
     @Override
@@ -65,7 +73,11 @@ public final class RegistryAvroSerializer<T extends SpecificRecord> implements S
         RuntimeException last = null;
         for (long pause : REGISTRATION_RETRY_PAUSES_MS) {
             try {
-                return registering.serialize(topic, data);
+                return registering.computeIfAbsent(topic, any -> {
+                    AvroKafkaSerializer<T> serializer = new AvroKafkaSerializer<>();
+                    serializer.configure(configs, isKey);
+                    return serializer;
+                }).serialize(topic, data);
             } catch (RuntimeException failed) {
                 last = failed;
                 try {
@@ -81,6 +93,6 @@ public final class RegistryAvroSerializer<T extends SpecificRecord> implements S
 
     @Override
     public void close() {
-        registering.close();
+        registering.values().forEach(AvroKafkaSerializer::close);
     }
 }

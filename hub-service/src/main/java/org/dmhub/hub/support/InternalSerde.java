@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
@@ -81,7 +80,7 @@ public final class InternalSerde {
                         + Long.toHexString(fingerprint) + "): name that schema where the serde is made");
             }
             try {
-                return reader.read(null, DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH, null));
+                return AvroBytes.read(reader, bytes, HEADER_LENGTH);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
