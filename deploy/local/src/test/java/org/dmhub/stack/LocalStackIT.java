@@ -1,8 +1,11 @@
 package org.dmhub.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,12 +34,18 @@ import org.dmhub.schemas.Department;
 import org.dmhub.testsupport.RegistryProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Drives {@code deploy/local/dmhub} as a user would, on its own ports and data folder so that it never touches a
- * stack the user is running: up, up again, down, up again finds the data.
+ * stack the user is running: up, up again, down, up again finds the data; a killed hub is brought back alone; a
+ * failed up leaves nothing behind. The tests share one stack and run in order: each starts from the state the
+ * previous one left.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIT {
 
     private static final Path ROOT = Path.of(System.getProperty("dmhub.root", "../.."));
@@ -65,6 +74,7 @@ class LocalStackIT {
     }
 
     @Test
+    @Order(1)
     void upDownAndUpAgainKeepsTheData() throws Exception {
         Result up = dmhub("up");
         assertThat(up.exitCode()).as(up.output()).isZero();
@@ -97,6 +107,93 @@ class LocalStackIT {
                 .contains(published);
 
         theReadmeWalkThroughGivesTheProvinceRateAndASecondSendChangesNothing();
+    }
+
+    @Test
+    @Order(2)
+    void upAfterTheHubWasKilledStartsTheHubAloneAndLeavesBrokerAndRegistryAlone() throws Exception {
+        assertUp(dmhub("up"));
+        Map<String, String> before = pids();
+        ProcessHandle hub = ProcessHandle.of(Long.parseLong(before.get("hub"))).orElseThrow();
+        hub.destroyForcibly(); // SIGKILL: no shutdown hook, the pid file stays behind
+        // a killed process may linger as a zombie until reaped: wait on what dmhub itself sees
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dmhub("status").output())
+                .containsPattern("(?m)^hub +STOPPED").containsPattern("(?m)^broker +RUNNING"));
+
+        Result up = dmhub("up");
+        assertUp(up);
+        assertThat(up.output()).contains("started: hub; already running: broker registry");
+        assertEveryComponentIsHealthy();
+        Map<String, String> after = pids();
+        assertThat(after.get("broker")).as("broker pid").isEqualTo(before.get("broker"));
+        assertThat(after.get("registry")).as("registry pid").isEqualTo(before.get("registry"));
+        assertThat(after.get("hub")).as("hub pid").isNotEqualTo(before.get("hub"));
+    }
+
+    @Test
+    @Order(3)
+    void restartHubReplacesTheHubOnly() throws Exception {
+        assertUp(dmhub("up"));
+        Map<String, String> before = pids();
+
+        Result restart = dmhub("restart", "hub");
+        assertUp(restart);
+        assertEveryComponentIsHealthy();
+        Map<String, String> after = pids();
+        assertThat(after.get("hub")).as("hub pid").isNotEqualTo(before.get("hub"));
+        assertThat(processesOfThisStack()).extracting(ProcessHandle::pid).as("the old hub")
+                .doesNotContain(Long.parseLong(before.get("hub")));
+        assertThat(after.get("broker")).isEqualTo(before.get("broker"));
+        assertThat(after.get("registry")).isEqualTo(before.get("registry"));
+    }
+
+    @Test
+    @Order(4)
+    void aFailedUpNamesTheComponentAndLeavesNothingRunningForTheNextUpToTripOver() throws Exception {
+        assertThat(dmhub("down").exitCode()).isZero();
+
+        try (ServerSocket taken = new ServerSocket(HUB_PORT, 1, InetAddress.getLoopbackAddress())) {
+            Result up = dmhub("up");
+            assertThat(up.exitCode()).as(up.output()).isNotZero();
+            assertThat(up.output()).contains("hub cannot start: port " + HUB_PORT + " is already in use", "DMHUB_HUB_PORT");
+            assertNothingOfTheStackIsLeft();
+        }
+
+        // the hub fails after broker and registry were started for it: both are stopped again
+        Result broken = dmhub(Map.of("SPRING_CONFIG_IMPORT", "file:./no-such-hub-config.yml"), "up");
+        assertThat(broken.exitCode()).as(broken.output()).isNotZero();
+        assertThat(broken.output())
+                .contains("dmhub: hub stopped before it was healthy; its log: " + HOME.resolve("logs/hub.log"))
+                .contains("no-such-hub-config.yml")
+                .contains("stopping what this command started: broker registry hub");
+        assertNothingOfTheStackIsLeft();
+
+        // pid files that lie: a dead pid, and a live pid of another program (this test's JVM)
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor(10, TimeUnit.SECONDS);
+        Files.writeString(HOME.resolve("pids/broker.pid"), finished.pid() + "\n");
+        Files.writeString(HOME.resolve("pids/hub.pid"), ProcessHandle.current().pid() + "\n");
+        assertThat(dmhub("status").output()).containsPattern("(?m)^broker +STOPPED").containsPattern("(?m)^hub +STOPPED");
+
+        Result up = dmhub("up");
+        assertUp(up);
+        assertThat(up.output()).contains("broker: removed a stale pid file", "hub: removed a stale pid file",
+                "started: broker registry hub");
+        assertEveryComponentIsHealthy();
+    }
+
+    private static void assertUp(Result up) {
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).containsPattern("(?m)^broker +RUNNING").containsPattern("(?m)^registry +RUNNING")
+                .containsPattern("(?m)^hub +RUNNING");
+    }
+
+    private static void assertNothingOfTheStackIsLeft() throws IOException {
+        assertThat(processesOfThisStack()).as("processes of the stack left running").isEmpty();
+        try (var files = Files.list(HOME.resolve("pids"))) {
+            assertThat(files.map(Path::getFileName).map(Path::toString).filter(name -> name.endsWith(".pid")))
+                    .as("pid files left").isEmpty();
+        }
     }
 
     /** The README's "Try it": a department's CSV through {@code dmhub publish}, the province aggregate on the national topic. */
@@ -220,6 +317,10 @@ class LocalStackIT {
     }
 
     private static Result dmhub(String... arguments) throws Exception {
+        return dmhub(Map.of(), arguments);
+    }
+
+    private static Result dmhub(Map<String, String> extraEnvironment, String... arguments) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("bash", ROOT.resolve("deploy/local/dmhub").toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -229,6 +330,7 @@ class LocalStackIT {
         env.put("DMHUB_CONTROLLER_PORT", String.valueOf(CONTROLLER_PORT));
         env.put("DMHUB_REGISTRY_PORT", String.valueOf(REGISTRY_PORT));
         env.put("DMHUB_HUB_PORT", String.valueOf(HUB_PORT));
+        env.putAll(extraEnvironment);
         Process process = builder.start();
         // the started components keep the pipe's write end only if they inherit it; they write to log files instead
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
