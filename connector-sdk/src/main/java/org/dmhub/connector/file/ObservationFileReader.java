@@ -10,7 +10,10 @@ import static org.dmhub.connector.file.ObservationFileFormat.STATUS;
 import static org.dmhub.connector.file.ObservationFileFormat.UNIT;
 import static org.dmhub.connector.file.ObservationFileFormat.VALUE;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +22,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.dmhub.connector.file.ObservationFileFormat.FileType;
@@ -51,6 +56,7 @@ public final class ObservationFileReader {
     private final CatalogLookup catalog;
     private final boolean decimalComma;
     private final Clock clock;
+    private final int maxLineBytes;
 
     /**
      * @param department the publishing department, from the command line or configuration (never from the file)
@@ -58,11 +64,33 @@ public final class ObservationFileReader {
      * @param decimalComma true to read values in the Vietnamese form {@code 1.234,5}
      */
     public ObservationFileReader(String department, String source, CatalogLookup catalog, boolean decimalComma, Clock clock) {
+        this(department, source, catalog, decimalComma, clock, DEFAULT_MAX_LINE_BYTES);
+    }
+
+    private ObservationFileReader(String department, String source, CatalogLookup catalog, boolean decimalComma, Clock clock,
+            int maxLineBytes) {
         this.department = department;
         this.source = source;
         this.catalog = catalog;
         this.decimalComma = decimalComma;
         this.clock = clock;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** The longest line of a CSV or JSON-lines file by default, in bytes (64 KiB). */
+    public static final int DEFAULT_MAX_LINE_BYTES = TextLines.DEFAULT_MAX_LINE_BYTES;
+
+    /**
+     * This reader with another limit on the length of a line of a CSV or JSON-lines file: a longer line is refused
+     * without being read into memory.
+     *
+     * @param maxLineBytes at least 1
+     */
+    public ObservationFileReader withMaxLineBytes(int maxLineBytes) {
+        if (maxLineBytes < 1) {
+            throw new IllegalArgumentException("the longest line must be at least 1 byte, not " + maxLineBytes);
+        }
+        return new ObservationFileReader(department, source, catalog, decimalComma, clock, maxLineBytes);
     }
 
     /** Reads a file in the form its name says ({@link ObservationFileFormat#fileType}); a workbook's first sheet. */
@@ -76,7 +104,14 @@ public final class ObservationFileReader {
      * @param sheet the sheet of an Excel workbook to read (null for the first); ignored for text files
      */
     public FileReadResult read(Path file, String sheet) throws IOException {
-        return read(Files.readAllBytes(file), ObservationFileFormat.fileType(file), sheet);
+        FileType type = ObservationFileFormat.fileType(file);
+        if (type == FileType.XLSX) {
+            return read(Files.readAllBytes(file), type, sheet);
+        }
+        // streamed: a text file is read a line at a time, and a line longer than the limit is never held whole
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, type);
+        }
     }
 
     /** Reads CSV text, or JSON lines when {@code jsonLines}. */
@@ -90,8 +125,31 @@ public final class ObservationFileReader {
      * @param sheet the sheet of an Excel workbook to read (null for the first); ignored for text files
      */
     public FileReadResult read(byte[] content, FileType type, String sheet) {
+        if (type == FileType.XLSX) {
+            List<RowError> errors = new ArrayList<>();
+            return result(XlsxRows.read(content, sheet, errors), errors);
+        }
+        try {
+            return read(new ByteArrayInputStream(content), type);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+    }
+
+    private FileReadResult read(InputStream in, FileType type) throws IOException {
         List<RowError> errors = new ArrayList<>();
-        List<FileRow> rows = rows(content, type, sheet, errors);
+        List<FileRow> rows;
+        try {
+            TextLines lines = new TextLines(in, maxLineBytes);
+            rows = type == FileType.JSON_LINES ? JsonLinesRows.read(lines, errors) : CsvRows.read(lines, errors);
+        } catch (TextLines.NotText notText) {
+            // one error for the whole file, not one per line read before the binary part
+            return new FileReadResult(0, List.of(), List.of(notText.error()));
+        }
+        return result(rows, errors);
+    }
+
+    private FileReadResult result(List<FileRow> rows, List<RowError> errors) {
         if (rows == null) {
             return new FileReadResult(0, List.of(), errors);
         }
@@ -127,33 +185,26 @@ public final class ObservationFileReader {
         return new FileReadResult(rows.size(), valid, errors);
     }
 
-    /** The file's rows as written; null when there are none to read, with the reason in {@code errors}. */
-    private static List<FileRow> rows(byte[] content, FileType type, String sheet, List<RowError> errors) {
-        if (type == FileType.XLSX) {
-            return XlsxRows.read(content, sheet, errors);
-        }
-        String text = TextDecoding.decode(content, errors);
-        if (text == null) {
-            return null;
-        }
-        return type == FileType.JSON_LINES ? JsonLinesRows.read(text, errors) : CsvRows.read(text, errors);
-    }
-
     /** The row as an observation with every default filled; null when a field cannot be read at all. */
-    private IndicatorObservation toObservation(FileRow row, Instant publishedAt, List<RowError> errors) {
-        int line = row.row();
-        row.fields().forEach((column, text) -> {
+    private IndicatorObservation toObservation(FileRow written, Instant publishedAt, List<RowError> errors) {
+        int line = written.row();
+        Map<String, String> withinLimits = new LinkedHashMap<>();
+        written.fields().forEach((column, text) -> {
             int max = ObservationFileFormat.maxLength(column);
             if (text.length() > max) {
                 errors.add(new RowError(line, column, "is " + text.length() + " characters long; at most " + max + " are accepted"));
+            } else {
+                withinLimits.put(column, text);
             }
         });
         for (String required : List.of(INDICATOR, AREA, PERIOD)) {
-            if (row.field(required) == null) {
+            if (written.field(required) == null) {
                 errors.add(new RowError(line, required, "is empty; every row needs " + INDICATOR + ", " + AREA + ", " + PERIOD
                         + " and (unless RETRACTED) " + VALUE));
             }
         }
+        // an over-long field is reported once, by its length, and never quoted in another message
+        FileRow row = new FileRow(line, withinLimits, written.valueIsNumber());
         BigDecimal value = parseValue(row, errors);
         ObservationStatus status = parseStatus(row, errors);
         Long givenRevision = parseRevision(row, errors);

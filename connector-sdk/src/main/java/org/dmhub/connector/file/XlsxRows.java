@@ -117,7 +117,7 @@ final class XlsxRows {
             return new RowError(1, "file", "is an Excel 97-2003 workbook (.xls) or a password-protected workbook, not an .xlsx"
                     + " workbook: in Excel save it without a password as \"Excel Workbook (.xlsx)\" or as \"CSV UTF-8\"");
         }
-        boolean text = TextDecoding.decode(content, new ArrayList<>()) != null;
+        boolean text = TextDecoding.isText(content, new ArrayList<>());
         return new RowError(1, "file", "is not an Excel workbook although its name ends in .xlsx"
                 + (text ? ": it holds text; if it is CSV, name it .csv (or .jsonl for JSON lines)" : "")
                 + (content.length == 0 ? ": the file is empty" : ""));
