@@ -106,7 +106,8 @@ public final class ObservationFileReader {
     public FileReadResult read(Path file, String sheet) throws IOException {
         FileType type = ObservationFileFormat.fileType(file);
         if (type == FileType.XLSX) {
-            return read(Files.readAllBytes(file), type, sheet);
+            List<RowError> errors = new ArrayList<>();
+            return result(XlsxRows.read(file, sheet, errors), errors);
         }
         // streamed: a text file is read a line at a time, and a line longer than the limit is never held whole
         try (InputStream in = Files.newInputStream(file)) {
