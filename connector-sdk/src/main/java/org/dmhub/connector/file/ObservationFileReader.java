@@ -28,7 +28,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.dmhub.connector.RevisionClock;
 import org.dmhub.connector.file.ObservationFileFormat.FileType;
+import org.dmhub.contract.RecordKeys;
 import org.dmhub.schemas.IndicatorDefinition;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.ObservationStatus;
@@ -56,6 +58,7 @@ public final class ObservationFileReader {
     private final CatalogLookup catalog;
     private final boolean decimalComma;
     private final Clock clock;
+    private final RevisionClock revisions;
     private final int maxLineBytes;
 
     /**
@@ -64,16 +67,17 @@ public final class ObservationFileReader {
      * @param decimalComma true to read values in the Vietnamese form {@code 1.234,5}
      */
     public ObservationFileReader(String department, String source, CatalogLookup catalog, boolean decimalComma, Clock clock) {
-        this(department, source, catalog, decimalComma, clock, DEFAULT_MAX_LINE_BYTES);
+        this(department, source, catalog, decimalComma, clock, new RevisionClock(clock), DEFAULT_MAX_LINE_BYTES);
     }
 
     private ObservationFileReader(String department, String source, CatalogLookup catalog, boolean decimalComma, Clock clock,
-            int maxLineBytes) {
+            RevisionClock revisions, int maxLineBytes) {
         this.department = department;
         this.source = source;
         this.catalog = catalog;
         this.decimalComma = decimalComma;
         this.clock = clock;
+        this.revisions = revisions;
         this.maxLineBytes = maxLineBytes;
     }
 
@@ -90,7 +94,7 @@ public final class ObservationFileReader {
         if (maxLineBytes < 1) {
             throw new IllegalArgumentException("the longest line must be at least 1 byte, not " + maxLineBytes);
         }
-        return new ObservationFileReader(department, source, catalog, decimalComma, clock, maxLineBytes);
+        return new ObservationFileReader(department, source, catalog, decimalComma, clock, revisions, maxLineBytes);
     }
 
     /** Reads a file in the form its name says ({@link ObservationFileFormat#fileType}); a workbook's first sheet. */
@@ -205,7 +209,7 @@ public final class ObservationFileReader {
             }
         }
         // an over-long field is reported once, by its length, and never quoted in another message
-        FileRow row = new FileRow(line, withinLimits, written.valueIsNumber());
+        FileRow row = new FileRow(line, withinLimits, written.valueIsNumber(), true, written.version());
         BigDecimal value = parseValue(row, errors);
         ObservationStatus status = parseStatus(row, errors);
         Long givenRevision = parseRevision(row, errors);
@@ -221,7 +225,10 @@ public final class ObservationFileReader {
         String unit = row.field(UNIT) != null
                 ? row.field(UNIT)
                 : catalog.indicator(indicator).map(IndicatorDefinition::getUnit).orElse("");
-        long revision = givenRevision != null ? givenRevision : publishedAt.toEpochMilli();
+        // the publish time, raised for a key given a revision at this millisecond already (e.g. twice in one file)
+        long revision = givenRevision != null ? givenRevision
+                : revisions.at(RecordKeys.valueKey(indicator, row.field(AREA), row.field(PERIOD)), publishedAt.toEpochMilli(),
+                        new Object());
         if (eventId == null) {
             eventId = derivedEventId(row, value, status, unit);
         }
@@ -244,12 +251,13 @@ public final class ObservationFileReader {
 
     /**
      * The same row sent twice gets the same eventId, so that re-sending a file is a no-op at the hub. The revision
-     * takes part as written: a row without one is still the same row when sent again later.
+     * takes part as written: a row without one is still the same row when sent again later. A database row takes
+     * part by its version (its watermark) instead of the revision the connector gave it.
      */
     private String derivedEventId(FileRow row, BigDecimal value, ObservationStatus status, String unit) {
         String content = String.join(PART_SEPARATOR, department, row.field(INDICATOR), row.field(AREA), row.field(PERIOD),
                 value == null ? "" : value.stripTrailingZeros().toPlainString(), status.name(), unit,
-                row.field(REVISION) == null ? "" : row.field(REVISION));
+                row.version() != null ? row.version() : row.field(REVISION) == null ? "" : row.field(REVISION));
         return UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
