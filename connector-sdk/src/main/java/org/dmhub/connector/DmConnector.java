@@ -3,7 +3,6 @@ package org.dmhub.connector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +57,7 @@ public final class DmConnector implements AutoCloseable {
     /** Null without a spool folder: sends go straight to the producer. */
     private final SpoolSender spoolSender;
     private final Duration timeout;
+    private final RevisionClock revisions = RevisionClock.system();
 
     private DmConnector(Builder builder) {
         this.department = builder.department;
@@ -102,18 +102,44 @@ public final class DmConnector implements AutoCloseable {
     }
 
     /**
-     * A new observation of this connector's department and source, with a random eventId, status REPORTED and the
-     * current time; set at least indicator, area, period, value, unit and revision.
+     * A new observation of this connector's department and source, with a random eventId, status REPORTED, the
+     * current time and, as revision, the current time in epoch milliseconds (as a file row without a revision); set
+     * at least indicator, area, period, value and unit. Prefer {@link #newObservation(String, String, String)}, whose
+     * revision also grows when one key changes twice in a millisecond.
      */
     public IndicatorObservation.Builder newObservation() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = Instant.ofEpochMilli(revisions.millis());
         return IndicatorObservation.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setDepartment(department)
                 .setStatus(ObservationStatus.REPORTED)
                 .setObservedAt(now)
                 .setPublishedAt(now)
+                .setRevision(now.toEpochMilli())
                 .setSource(source);
+    }
+
+    /**
+     * As {@link #newObservation()}, for one key, with the revision {@link #nextRevision} gives it; set at least value
+     * and unit.
+     */
+    public IndicatorObservation.Builder newObservation(String indicator, String area, String period) {
+        return newObservation().setIndicator(indicator).setArea(area).setPeriod(period)
+                .setRevision(nextRevision(indicator, area, period));
+    }
+
+    /**
+     * A revision for a new change of this key: the current time in epoch milliseconds, the clock of file rows without
+     * a revision and of the database poller, raised when this connector gave the key a revision in the same
+     * millisecond already, so that a later change always supersedes an earlier one at the hub.
+     */
+    public long nextRevision(String indicator, String area, String period) {
+        return revisions.next(RecordKeys.valueKey(indicator, area, period));
+    }
+
+    /** True when observations go through a spool file (see {@link Builder#spool(Path)}). */
+    public boolean spools() {
+        return spoolSender != null;
     }
 
     /**

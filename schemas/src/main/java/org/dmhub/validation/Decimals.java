@@ -1,6 +1,7 @@
 package org.dmhub.validation;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 
 /** Values travel as Avro {@code decimal(38,12)}: exact, with at most 26 integer and 12 fractional digits. */
@@ -21,8 +22,43 @@ public final class Decimals {
 
     /** True when the value has more than 26 integer digits. */
     public static boolean exceedsPrecision(BigDecimal value) {
-        return value.precision() - value.scale() > PRECISION - SCALE;
+        // in long: precision - scale overflows an int for an exponent such as 1e2147483647
+        return (long) value.precision() - value.scale() > PRECISION - SCALE;
     }
+
+    /**
+     * The length of the value's plain form ({@link BigDecimal#toPlainString()}), computed without writing it: the plain
+     * form of {@code 1e2147483647} has two billion digits, more than a string can hold.
+     */
+    public static long plainLength(BigDecimal value) {
+        long digits = value.precision();
+        long scale = value.scale();
+        long sign = value.signum() < 0 ? 1 : 0;
+        if (scale <= 0) {
+            return sign + digits - scale;
+        }
+        return sign + (scale >= digits ? scale + 2 : digits + 1);
+    }
+
+    /**
+     * The value as a message shows it: its plain form (as {@link BigDecimal#toPlainString()}) when that is at most
+     * {@link #MAX_SHOWN_LENGTH} characters long, otherwise in scientific notation with at most 20 significant digits
+     * ({@code 1E+2147483647}), so that a hostile value can neither exhaust memory nor flood the message.
+     */
+    public static String show(BigDecimal value) {
+        if (plainLength(value) <= MAX_SHOWN_LENGTH) {
+            return value.toPlainString();
+        }
+        try {
+            BigDecimal rounded = value.round(new MathContext(20, RoundingMode.HALF_EVEN));
+            return rounded.compareTo(value) == 0 ? rounded.toString() : "about " + rounded;
+        } catch (ArithmeticException exponentOverflow) {
+            return "a number of " + value.precision() + " digits with the exponent " + -(long) value.scale();
+        }
+    }
+
+    /** Plain forms longer than this are shown in scientific notation by {@link #show}. */
+    public static final int MAX_SHOWN_LENGTH = 64;
 
     /** The value at the wire scale. Only call on a value for which {@link #exceedsScale} is false. */
     public static BigDecimal toWireScale(BigDecimal value) {

@@ -104,11 +104,11 @@ public final class ObservationRules {
         }
         if (Decimals.exceedsScale(value)) {
             violations.add(new Violation(RejectionReason.PRECISION_EXCEEDED, "value",
-                    value.toPlainString() + " has more than " + Decimals.SCALE + " decimal places"));
+                    Decimals.show(value) + " has more than " + Decimals.SCALE + " decimal places"));
         }
         if (Decimals.exceedsPrecision(value)) {
             violations.add(new Violation(RejectionReason.PRECISION_EXCEEDED, "value",
-                    value.toPlainString() + " has more than " + (Decimals.PRECISION - Decimals.SCALE) + " digits before the decimal point"));
+                    Decimals.show(value) + " has more than " + (Decimals.PRECISION - Decimals.SCALE) + " digits before the decimal point"));
         }
         if (indicator == null) {
             return;
@@ -117,7 +117,7 @@ public final class ObservationRules {
         BigDecimal max = indicator.getValidMax();
         if ((min != null && value.compareTo(min) < 0) || (max != null && value.compareTo(max) > 0)) {
             violations.add(new Violation(RejectionReason.VALUE_OUT_OF_RANGE, "value",
-                    value.stripTrailingZeros().toPlainString() + " is outside the valid range of " + indicator.getCode() + ": "
+                    Decimals.show(value.stripTrailingZeros()) + " is outside the valid range of " + indicator.getCode() + ": "
                             + (min == null ? "-∞" : min.stripTrailingZeros().toPlainString()) + " to "
                             + (max == null ? "+∞" : max.stripTrailingZeros().toPlainString())));
         }

@@ -114,6 +114,34 @@ class ObservationRulesTest {
     }
 
     @Test
+    void anAbsurdExponentIsRefusedWithAShortMessageInsteadOfWritingItOut() {
+        assertThat(ObservationRules.check(valid().setValue(new BigDecimal("1e2147483647")).build(), "STC", CATALOG))
+                .extracting(Violation::toString).containsExactly(
+                        "value: 1E+2147483647 has more than 26 digits before the decimal point [PRECISION_EXCEEDED]",
+                        "value: 1E+2147483647 is outside the valid range of NS-01: 0 to 100000 [VALUE_OUT_OF_RANGE]");
+        assertThat(ObservationRules.check(valid().setValue(new BigDecimal("1e-2147483647")).build(), "STC", CATALOG))
+                .extracting(Violation::toString)
+                .containsExactly("value: 1E-2147483647 has more than 12 decimal places [PRECISION_EXCEEDED]");
+    }
+
+    @Test
+    void theIntegerDigitsOfAValueAreCountedWithoutOverflow() {
+        assertThat(Decimals.exceedsPrecision(new BigDecimal("1e2147483647"))).isTrue();
+        assertThat(Decimals.exceedsPrecision(new BigDecimal("12345678901234567890123456"))).isFalse();
+        assertThat(Decimals.exceedsPrecision(new BigDecimal("123456789012345678901234567"))).isTrue();
+    }
+
+    @Test
+    void thePlainLengthIsTheLengthOfThePlainFormWithoutWritingIt() {
+        for (String written : List.of("0", "-0.5", "1234.5", "1E+5", "-1E+5", "1.5E-7", "0.000000000001", "-98765.4321", "1E-1",
+                "123E-2", "123E-3", "123E-4")) {
+            BigDecimal value = new BigDecimal(written);
+            assertThat(Decimals.plainLength(value)).as(written).isEqualTo(value.toPlainString().length());
+        }
+        assertThat(Decimals.plainLength(new BigDecimal("1e2147483647"))).isEqualTo(2_147_483_648L);
+    }
+
+    @Test
     void everyViolationIsListedAtOnce() {
         assertThat(reasons(valid().setDepartment("SYT").setArea("74").setPeriod("2026").setUnit("%"), "STC"))
                 .containsExactlyInAnyOrder(RejectionReason.DEPARTMENT_TOPIC_MISMATCH, RejectionReason.DEPARTMENT_NOT_OWNER,

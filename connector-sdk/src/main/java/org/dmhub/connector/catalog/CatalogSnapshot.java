@@ -73,6 +73,8 @@ public final class CatalogSnapshot implements CatalogLookup {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "dmhub-connector-catalog-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // only what the focal point's writes committed: an aborted transaction's records are never part of the framework
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         Map<String, Map<String, SpecificRecord>> byTopic = new HashMap<>();

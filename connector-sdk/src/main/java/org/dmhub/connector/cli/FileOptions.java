@@ -32,6 +32,10 @@ final class FileOptions {
     @Option(names = "--decimal-comma", description = "values are written 1.234,5 (',' decimal separator, '.' between thousands)")
     private boolean decimalComma;
 
+    @Option(names = "--max-line-length", paramLabel = "BYTES", defaultValue = "65536",
+            description = "the longest line of a CSV or JSON-lines file, in bytes; a longer line is refused (default: ${DEFAULT-VALUE})")
+    private int maxLineBytes;
+
     FileReadResult read(ConnectorCli cli, ConnectionSettings settings) {
         if (!Files.isRegularFile(file)) {
             throw new UserError(ExitCodes.USAGE, "no such file: " + file);
@@ -43,8 +47,11 @@ final class FileOptions {
         CatalogSnapshot catalog = cli.catalogFor(settings);
         ObservationFileReader reader = new ObservationFileReader(settings.department(), settings.source(), catalog,
                 decimalComma, Clock.systemUTC());
+        if (maxLineBytes < 1) {
+            throw new UserError(ExitCodes.USAGE, "--max-line-length must be at least 1, not " + maxLineBytes);
+        }
         try {
-            return reader.read(file, sheet);
+            return reader.withMaxLineBytes(maxLineBytes).read(file, sheet);
         } catch (IOException unreadable) {
             throw new UserError(ExitCodes.USAGE, "cannot read " + file + ": " + unreadable.getMessage());
         }

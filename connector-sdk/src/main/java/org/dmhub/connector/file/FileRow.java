@@ -12,15 +12,22 @@ import java.util.Map;
  *     always uses '.' whatever --decimal-comma says
  * @param readable false when the reader could not take the row apart; its errors are already reported and the
  *     row only counts as an invalid row
+ * @param version what tells this version of the row from another when its revision was not written but given by
+ *     the connector (a database row's watermark): the derived eventId is computed from it instead of the revision,
+ *     so that the row read again is the same event whatever revision it gets; null for a file's row
  */
-public record FileRow(int row, Map<String, String> fields, boolean valueIsNumber, boolean readable) {
+public record FileRow(int row, Map<String, String> fields, boolean valueIsNumber, boolean readable, String version) {
 
     public FileRow(int row, Map<String, String> fields, boolean valueIsNumber) {
-        this(row, fields, valueIsNumber, true);
+        this(row, fields, valueIsNumber, true, null);
+    }
+
+    public FileRow(int row, Map<String, String> fields, boolean valueIsNumber, boolean readable) {
+        this(row, fields, valueIsNumber, readable, null);
     }
 
     static FileRow unreadable(int row) {
-        return new FileRow(row, Map.of(), false, false);
+        return new FileRow(row, Map.of(), false, false, null);
     }
 
     public String field(String name) {

@@ -10,7 +10,10 @@ import static org.dmhub.connector.file.ObservationFileFormat.STATUS;
 import static org.dmhub.connector.file.ObservationFileFormat.UNIT;
 import static org.dmhub.connector.file.ObservationFileFormat.VALUE;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,11 +22,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.dmhub.connector.RevisionClock;
 import org.dmhub.connector.file.ObservationFileFormat.FileType;
+import org.dmhub.contract.RecordKeys;
 import org.dmhub.schemas.IndicatorDefinition;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.ObservationStatus;
@@ -51,6 +58,8 @@ public final class ObservationFileReader {
     private final CatalogLookup catalog;
     private final boolean decimalComma;
     private final Clock clock;
+    private final RevisionClock revisions;
+    private final int maxLineBytes;
 
     /**
      * @param department the publishing department, from the command line or configuration (never from the file)
@@ -58,11 +67,34 @@ public final class ObservationFileReader {
      * @param decimalComma true to read values in the Vietnamese form {@code 1.234,5}
      */
     public ObservationFileReader(String department, String source, CatalogLookup catalog, boolean decimalComma, Clock clock) {
+        this(department, source, catalog, decimalComma, clock, new RevisionClock(clock), DEFAULT_MAX_LINE_BYTES);
+    }
+
+    private ObservationFileReader(String department, String source, CatalogLookup catalog, boolean decimalComma, Clock clock,
+            RevisionClock revisions, int maxLineBytes) {
         this.department = department;
         this.source = source;
         this.catalog = catalog;
         this.decimalComma = decimalComma;
         this.clock = clock;
+        this.revisions = revisions;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** The longest line of a CSV or JSON-lines file by default, in bytes (64 KiB). */
+    public static final int DEFAULT_MAX_LINE_BYTES = TextLines.DEFAULT_MAX_LINE_BYTES;
+
+    /**
+     * This reader with another limit on the length of a line of a CSV or JSON-lines file: a longer line is refused
+     * without being read into memory.
+     *
+     * @param maxLineBytes at least 1
+     */
+    public ObservationFileReader withMaxLineBytes(int maxLineBytes) {
+        if (maxLineBytes < 1) {
+            throw new IllegalArgumentException("the longest line must be at least 1 byte, not " + maxLineBytes);
+        }
+        return new ObservationFileReader(department, source, catalog, decimalComma, clock, revisions, maxLineBytes);
     }
 
     /** Reads a file in the form its name says ({@link ObservationFileFormat#fileType}); a workbook's first sheet. */
@@ -76,7 +108,15 @@ public final class ObservationFileReader {
      * @param sheet the sheet of an Excel workbook to read (null for the first); ignored for text files
      */
     public FileReadResult read(Path file, String sheet) throws IOException {
-        return read(Files.readAllBytes(file), ObservationFileFormat.fileType(file), sheet);
+        FileType type = ObservationFileFormat.fileType(file);
+        if (type == FileType.XLSX) {
+            List<RowError> errors = new ArrayList<>();
+            return result(XlsxRows.read(file, sheet, errors), errors);
+        }
+        // streamed: a text file is read a line at a time, and a line longer than the limit is never held whole
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, type);
+        }
     }
 
     /** Reads CSV text, or JSON lines when {@code jsonLines}. */
@@ -90,8 +130,31 @@ public final class ObservationFileReader {
      * @param sheet the sheet of an Excel workbook to read (null for the first); ignored for text files
      */
     public FileReadResult read(byte[] content, FileType type, String sheet) {
+        if (type == FileType.XLSX) {
+            List<RowError> errors = new ArrayList<>();
+            return result(XlsxRows.read(content, sheet, errors), errors);
+        }
+        try {
+            return read(new ByteArrayInputStream(content), type);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+    }
+
+    private FileReadResult read(InputStream in, FileType type) throws IOException {
         List<RowError> errors = new ArrayList<>();
-        List<FileRow> rows = rows(content, type, sheet, errors);
+        List<FileRow> rows;
+        try {
+            TextLines lines = new TextLines(in, maxLineBytes);
+            rows = type == FileType.JSON_LINES ? JsonLinesRows.read(lines, errors) : CsvRows.read(lines, errors);
+        } catch (TextLines.NotText notText) {
+            // one error for the whole file, not one per line read before the binary part
+            return new FileReadResult(0, List.of(), List.of(notText.error()));
+        }
+        return result(rows, errors);
+    }
+
+    private FileReadResult result(List<FileRow> rows, List<RowError> errors) {
         if (rows == null) {
             return new FileReadResult(0, List.of(), errors);
         }
@@ -127,33 +190,26 @@ public final class ObservationFileReader {
         return new FileReadResult(rows.size(), valid, errors);
     }
 
-    /** The file's rows as written; null when there are none to read, with the reason in {@code errors}. */
-    private static List<FileRow> rows(byte[] content, FileType type, String sheet, List<RowError> errors) {
-        if (type == FileType.XLSX) {
-            return XlsxRows.read(content, sheet, errors);
-        }
-        String text = TextDecoding.decode(content, errors);
-        if (text == null) {
-            return null;
-        }
-        return type == FileType.JSON_LINES ? JsonLinesRows.read(text, errors) : CsvRows.read(text, errors);
-    }
-
     /** The row as an observation with every default filled; null when a field cannot be read at all. */
-    private IndicatorObservation toObservation(FileRow row, Instant publishedAt, List<RowError> errors) {
-        int line = row.row();
-        row.fields().forEach((column, text) -> {
+    private IndicatorObservation toObservation(FileRow written, Instant publishedAt, List<RowError> errors) {
+        int line = written.row();
+        Map<String, String> withinLimits = new LinkedHashMap<>();
+        written.fields().forEach((column, text) -> {
             int max = ObservationFileFormat.maxLength(column);
             if (text.length() > max) {
                 errors.add(new RowError(line, column, "is " + text.length() + " characters long; at most " + max + " are accepted"));
+            } else {
+                withinLimits.put(column, text);
             }
         });
         for (String required : List.of(INDICATOR, AREA, PERIOD)) {
-            if (row.field(required) == null) {
+            if (written.field(required) == null) {
                 errors.add(new RowError(line, required, "is empty; every row needs " + INDICATOR + ", " + AREA + ", " + PERIOD
                         + " and (unless RETRACTED) " + VALUE));
             }
         }
+        // an over-long field is reported once, by its length, and never quoted in another message
+        FileRow row = new FileRow(line, withinLimits, written.valueIsNumber(), true, written.version());
         BigDecimal value = parseValue(row, errors);
         ObservationStatus status = parseStatus(row, errors);
         Long givenRevision = parseRevision(row, errors);
@@ -169,7 +225,10 @@ public final class ObservationFileReader {
         String unit = row.field(UNIT) != null
                 ? row.field(UNIT)
                 : catalog.indicator(indicator).map(IndicatorDefinition::getUnit).orElse("");
-        long revision = givenRevision != null ? givenRevision : publishedAt.toEpochMilli();
+        // the publish time, raised for a key given a revision at this millisecond already (e.g. twice in one file)
+        long revision = givenRevision != null ? givenRevision
+                : revisions.at(RecordKeys.valueKey(indicator, row.field(AREA), row.field(PERIOD)), publishedAt.toEpochMilli(),
+                        new Object());
         if (eventId == null) {
             eventId = derivedEventId(row, value, status, unit);
         }
@@ -192,12 +251,13 @@ public final class ObservationFileReader {
 
     /**
      * The same row sent twice gets the same eventId, so that re-sending a file is a no-op at the hub. The revision
-     * takes part as written: a row without one is still the same row when sent again later.
+     * takes part as written: a row without one is still the same row when sent again later. A database row takes
+     * part by its version (its watermark) instead of the revision the connector gave it.
      */
     private String derivedEventId(FileRow row, BigDecimal value, ObservationStatus status, String unit) {
         String content = String.join(PART_SEPARATOR, department, row.field(INDICATOR), row.field(AREA), row.field(PERIOD),
                 value == null ? "" : value.stripTrailingZeros().toPlainString(), status.name(), unit,
-                row.field(REVISION) == null ? "" : row.field(REVISION));
+                row.version() != null ? row.version() : row.field(REVISION) == null ? "" : row.field(REVISION));
         return UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8)).toString();
     }
 

@@ -4,17 +4,24 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
@@ -47,6 +54,12 @@ final class XlsxRows {
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     /** Excel 97-2003 workbooks and password-protected .xlsx files are OLE2 compound files. */
     private static final byte[] OLE2_MAGIC = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+    /** How much of a file named .xlsx that is not one is looked at to tell whether it is text. */
+    private static final int TEXT_SAMPLE_BYTES = 64 * 1024;
+    private static final Pattern BOMB_ENTRY = Pattern.compile("Entry: (\\S+)");
+    /** The largest sheet Excel writes: 1,048,576 rows and 16,384 columns (A to XFD). */
+    private static final int MAX_ROW = 1_048_576;
+    private static final int MAX_COLUMNS = 16_384;
 
     private XlsxRows() {
     }
@@ -68,7 +81,48 @@ final class XlsxRows {
             errors.add(notAWorkbook(content));
             return null;
         }
-        try (OPCPackage workbook = OPCPackage.open(new ByteArrayInputStream(content))) {
+        return read(() -> OPCPackage.open(new ByteArrayInputStream(content)), sheetName, errors);
+    }
+
+    /**
+     * As {@link #read(byte[], String, List)}, from a file: its parts are inflated one at a time as they are read,
+     * rather than the whole workbook at once into memory.
+     */
+    static List<FileRow> read(Path file, String sheetName, List<RowError> errors) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(ZIP_MAGIC.length);
+            if (!isZip(head)) {
+                byte[] start = in.readNBytes(TEXT_SAMPLE_BYTES);
+                byte[] sample = Arrays.copyOf(head, head.length + start.length);
+                System.arraycopy(start, 0, sample, head.length, start.length);
+                errors.add(notAWorkbook(completeLines(sample, start.length == TEXT_SAMPLE_BYTES)));
+                return null;
+            }
+        }
+        return read(() -> OPCPackage.open(file.toFile(), PackageAccess.READ), sheetName, errors);
+    }
+
+    /** The sample up to its last line break when the file goes on after it, so that no character is cut in two. */
+    private static byte[] completeLines(byte[] sample, boolean goesOn) {
+        if (!goesOn) {
+            return sample;
+        }
+        int end = sample.length;
+        while (end > 0 && sample[end - 1] != '\n') {
+            end--;
+        }
+        return Arrays.copyOf(sample, end);
+    }
+
+    /** Opens the workbook's package. */
+    @FunctionalInterface
+    private interface Opener {
+        OPCPackage open() throws IOException, OpenXML4JException;
+    }
+
+    private static List<FileRow> read(Opener opener, String sheetName, List<RowError> errors) {
+        try (OPCPackage workbook = opener.open()) {
             XSSFReader reader = new XSSFReader(workbook);
             List<String> sheetNames = new ArrayList<>();
             InputStream sheet = null;
@@ -102,9 +156,17 @@ final class XlsxRows {
                 parser.parse(new InputSource(data));
             } catch (HeaderRefused refused) {
                 return null;
+            } catch (Damaged damaged) {
+                errors.add(damaged.error);
+                return null;
             }
             return rows.finish();
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException unreadable) {
+            RowError bomb = zipBomb(unreadable);
+            if (bomb != null) {
+                errors.add(bomb);
+                return null;
+            }
             // a damaged or foreign file surfaces as any of POI's exceptions: the user gets one message, not a trace
             errors.add(new RowError(1, "file", "cannot be read as an Excel workbook (" + describe(unreadable) + "): open it in"
                     + " Excel and save it again as \"Excel Workbook (.xlsx)\", or save it as \"CSV UTF-8\""));
@@ -112,12 +174,34 @@ final class XlsxRows {
         }
     }
 
+    /**
+     * POI stops inflating a part that grows more than 100 times its compressed size (or beyond 4 GB), with a message
+     * for programmers; this says it for the person who sent the file. Null when the failure is something else.
+     */
+    private static RowError zipBomb(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && message.startsWith("Zip bomb detected")) {
+                Matcher entry = BOMB_ENTRY.matcher(message);
+                String part = entry.find() ? "its part " + entry.group(1) : "one of its parts";
+                String how = message.contains("max. ratio")
+                        ? " expands to more than " + Math.round(1 / ZipSecureFile.getMinInflateRatio()) + " times its compressed size"
+                        : " expands to more than " + ZipSecureFile.getMaxEntrySize() / (1024 * 1024) + " MB";
+                return new RowError(1, "file", "the workbook is refused: " + part + how + ", which only a damaged file or one"
+                        + " made to exhaust the memory of the computer reading it (a \"zip bomb\") does; a workbook saved by"
+                        + " Excel is never like this. Nothing of it was read: open the original in Excel and save it again as"
+                        + " \"Excel Workbook (.xlsx)\", or save it as \"CSV UTF-8\"");
+            }
+        }
+        return null;
+    }
+
     private static RowError notAWorkbook(byte[] content) {
         if (isOldExcelOrEncrypted(content)) {
             return new RowError(1, "file", "is an Excel 97-2003 workbook (.xls) or a password-protected workbook, not an .xlsx"
                     + " workbook: in Excel save it without a password as \"Excel Workbook (.xlsx)\" or as \"CSV UTF-8\"");
         }
-        boolean text = TextDecoding.decode(content, new ArrayList<>()) != null;
+        boolean text = TextDecoding.isText(content, new ArrayList<>());
         return new RowError(1, "file", "is not an Excel workbook although its name ends in .xlsx"
                 + (text ? ": it holds text; if it is CSV, name it .csv (or .jsonl for JSON lines)" : "")
                 + (content.length == 0 ? ": the file is empty" : ""));
@@ -165,7 +249,9 @@ final class XlsxRows {
 
     /** What a cell holds, as far as an observation file is concerned. */
     private enum Kind {
-        EMPTY, TEXT, NUMBER, DATE, LOGICAL, ERROR, NO_RESULT
+        EMPTY, TEXT, NUMBER, DATE, LOGICAL, ERROR, NO_RESULT,
+        /** Cannot be what it claims: a number that is not one, a shared string the workbook does not hold. */
+        DAMAGED
     }
 
     /**
@@ -174,6 +260,18 @@ final class XlsxRows {
      * @param text the text for TEXT, the exact decimal for NUMBER, the date for DATE, TRUE or FALSE, or the error value
      */
     private record Cell(int column, Kind kind, String text) {
+    }
+
+    /** Stops reading a sheet whose structure is impossible (a row or cell outside any sheet), with its error. */
+    private static final class Damaged extends SAXException {
+
+        private final transient RowError error;
+
+        Damaged(int row, String message) {
+            super(message);
+            this.error = new RowError(row, "row", message + ": the workbook is damaged or was not written by a spreadsheet"
+                    + " program; open it in Excel and save it again as \"Excel Workbook (.xlsx)\"");
+        }
     }
 
     /** Stops reading the sheet once its header is refused. */
@@ -211,16 +309,20 @@ final class XlsxRows {
             Map<String, String> fields = new LinkedHashMap<>();
             boolean valueIsNumber = false;
             boolean readable = true;
+            Cell beyondHeader = null;
+            int moreBeyondHeader = 0;
             for (Cell cell : cells) {
                 if (cell.kind() == Kind.EMPTY) {
                     continue;
                 }
                 String reference = CellReference.convertNumToColString(cell.column()) + row;
                 if (cell.column() >= header.size()) {
-                    errors.add(new RowError(row, "row", "cell " + reference + " holds " + (cell.kind() == Kind.NO_RESULT
-                            ? "a formula" : "'" + cell.text() + "'") + " but the header (row "
-                            + headerRow + ") names no column " + CellReference.convertNumToColString(cell.column())
-                            + "; clear the cell or delete the column"));
+                    // one error for the row, however many cells: a sheet may have thousands of columns
+                    if (beyondHeader == null) {
+                        beyondHeader = cell;
+                    } else {
+                        moreBeyondHeader++;
+                    }
                     readable = false;
                     continue;
                 }
@@ -237,6 +339,15 @@ final class XlsxRows {
                     }
                 }
             }
+            if (beyondHeader != null) {
+                String column = CellReference.convertNumToColString(beyondHeader.column());
+                String text = beyondHeader.text().length() > ObservationFileFormat.MAX_CODE_LENGTH
+                        ? beyondHeader.text().substring(0, ObservationFileFormat.MAX_CODE_LENGTH) + "…" : beyondHeader.text();
+                errors.add(new RowError(row, "row", "cell " + column + row + " holds " + (beyondHeader.kind() == Kind.NO_RESULT
+                        ? "a formula" : "'" + text + "'") + (moreBeyondHeader > 0 ? " (and " + moreBeyondHeader
+                        + " more cells to its right)" : "") + " but the header (row " + headerRow + ") names no column " + column
+                        + "; clear the cell or delete the column"));
+            }
             rows.add(readable ? new FileRow(row, fields, valueIsNumber) : FileRow.unreadable(row));
         }
 
@@ -246,7 +357,7 @@ final class XlsxRows {
                 while (names.size() < cell.column()) {
                     names.add("");
                 }
-                names.add(cell.kind() == Kind.EMPTY ? "" : cell.text());
+                names.add(cell.kind() == Kind.EMPTY || cell.kind() == Kind.DAMAGED ? "" : cell.text());
             }
             while (!names.isEmpty() && names.get(names.size() - 1).isEmpty()) {
                 names.remove(names.size() - 1);
@@ -281,6 +392,7 @@ final class XlsxRows {
                 case ERROR -> "holds Excel's error value " + cell.text() + ": correct the formula or type the " + column;
                 case NO_RESULT -> "holds a formula whose result was not saved in the file: open the workbook in Excel and"
                         + " save it again, or type the " + column;
+                case DAMAGED -> cell.text() + ": the workbook is damaged; open it in Excel and save it again, or type the " + column;
                 default -> throw new IllegalStateException(cell.kind() + " is readable");
             };
         }
@@ -300,7 +412,12 @@ final class XlsxRows {
             if (styles == null || !DateUtil.isValidExcelDate(number)) {
                 return false;
             }
-            int index = style == null ? 0 : Integer.parseInt(style);
+            int index;
+            try {
+                index = style == null ? 0 : Integer.parseInt(style);
+            } catch (NumberFormatException notAStyle) {
+                return false;
+            }
             return dateStyles.computeIfAbsent(index, this::isDateStyle);
         }
 
@@ -354,20 +471,23 @@ final class XlsxRows {
         }
 
         @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+        public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
             if (!XSSFRelation.NS_SPREADSHEETML.equals(uri)) {
                 return;
             }
             switch (localName) {
                 case "row" -> {
                     String number = attributes.getValue("r");
-                    row = number != null ? Integer.parseInt(number) : row + 1;
+                    row = number != null ? rowNumber(number, row + 1) : row + 1;
                     column = -1;
                     cells.clear();
                 }
                 case "c" -> {
                     String reference = attributes.getValue("r");
-                    column = reference != null ? columnOf(reference) : column + 1;
+                    column = reference != null ? columnOf(reference, row) : column + 1;
+                    if (column >= MAX_COLUMNS) {
+                        throw new Damaged(row, "row " + row + " has more cells than the " + MAX_COLUMNS + " columns of a sheet");
+                    }
                     type = attributes.getValue("t");
                     style = attributes.getValue("s");
                     formula = false;
@@ -419,7 +539,7 @@ final class XlsxRows {
         private Cell cell() {
             String kind = type == null ? "n" : type;
             return switch (kind) {
-                case "s" -> value == null || value.isBlank() ? empty() : text(strings.getItemAt(Integer.parseInt(value.strip())).getString());
+                case "s" -> value == null || value.isBlank() ? empty() : sharedString(value.strip());
                 case "inlineStr" -> inline == null ? empty() : text(new XSSFRichTextString(inline).getString());
                 case "str" -> value == null ? (formula ? new Cell(column, Kind.NO_RESULT, "") : empty()) : text(value);
                 case "b" -> value == null ? missing() : new Cell(column, Kind.LOGICAL, "1".equals(value.strip()) ? "TRUE" : "FALSE");
@@ -429,8 +549,22 @@ final class XlsxRows {
             };
         }
 
+        private Cell sharedString(String index) {
+            try {
+                return text(strings.getItemAt(Integer.parseInt(index)).getString());
+            } catch (RuntimeException missing) {
+                return new Cell(column, Kind.DAMAGED, "refers to shared text number " + limited(index) + ", which the workbook"
+                        + " does not hold (it holds " + strings.getCount() + ")");
+            }
+        }
+
         private Cell number(String written) {
-            double number = Double.parseDouble(written);
+            double number;
+            try {
+                number = Double.parseDouble(written);
+            } catch (NumberFormatException notANumber) {
+                return new Cell(column, Kind.DAMAGED, "is marked as a number but holds '" + limited(written) + "'");
+            }
             if (!Double.isFinite(number)) {
                 return new Cell(column, Kind.ERROR, written);
             }
@@ -457,13 +591,36 @@ final class XlsxRows {
             return new Cell(column, Kind.EMPTY, "");
         }
 
-        /** The 0-based column of a reference such as {@code AB12}. */
-        private static int columnOf(String reference) {
+        /** The 1-based row number of a {@code <row r="...">}, which must be one Excel can have. */
+        private static int rowNumber(String number, int expected) throws Damaged {
+            if (number.length() <= 7 && number.chars().allMatch(Character::isDigit)) {
+                int row = Integer.parseInt(number);
+                if (row >= 1 && row <= MAX_ROW) {
+                    return row;
+                }
+            }
+            throw new Damaged(expected, "row number '" + limited(number) + "' is outside an Excel sheet (rows 1 to " + MAX_ROW + ")");
+        }
+
+        /** The 0-based column of a reference such as {@code AB12}, which must lie within A1:XFD1048576. */
+        private static int columnOf(String reference, int row) throws Damaged {
             int column = 0;
-            for (int i = 0; i < reference.length() && Character.isLetter(reference.charAt(i)); i++) {
-                column = column * 26 + (Character.toUpperCase(reference.charAt(i)) - 'A' + 1);
+            int letters = 0;
+            for (; letters < reference.length() && Character.isLetter(reference.charAt(letters)); letters++) {
+                column = column * 26 + (Character.toUpperCase(reference.charAt(letters)) - 'A' + 1);
+                if (column > MAX_COLUMNS) {
+                    throw new Damaged(row, "cell reference '" + limited(reference) + "' is outside an Excel sheet (A1 to XFD"
+                            + MAX_ROW + ")");
+                }
+            }
+            if (letters == 0) {
+                throw new Damaged(row, "cell reference '" + limited(reference) + "' names no column");
             }
             return column - 1;
+        }
+
+        private static String limited(String text) {
+            return text.length() > 20 ? text.substring(0, 20) + "…" : text;
         }
     }
 }

@@ -46,8 +46,9 @@ public final class ChangedRows {
     }
 
     /**
-     * The rows changed since {@code since} (all rows when null), as observation rows with their revision taken from
-     * the watermark unless the query gives one; problems with a row's columns go to {@code errors}.
+     * The rows changed since {@code since} (all rows when null), as observation rows with the revision the query
+     * gives, if any (the poller gives the others theirs from their watermark); problems with a row's columns go to
+     * {@code errors}.
      *
      * @throws IllegalArgumentException when the query lacks a required column or the watermark column
      */
@@ -85,7 +86,7 @@ public final class ChangedRows {
                     if (watermark.isAfter(highest)) {
                         highest = watermark;
                     }
-                    rows.add(toRow(number, result, columns, watermark));
+                    rows.add(toRow(number, result, columns));
                     rowWatermarks.put(number, watermark);
                 }
                 return new Result(rows, rowWatermarks, highest);
@@ -93,7 +94,7 @@ public final class ChangedRows {
         }
     }
 
-    private static FileRow toRow(int number, ResultSet result, Columns columns, Watermark watermark) throws SQLException {
+    private static FileRow toRow(int number, ResultSet result, Columns columns) throws SQLException {
         Map<String, String> fields = new LinkedHashMap<>();
         boolean valueIsNumber = false;
         for (Map.Entry<String, Integer> column : columns.fieldIndexes.entrySet()) {
@@ -109,7 +110,6 @@ public final class ChangedRows {
                 valueIsNumber = value instanceof Number;
             }
         }
-        fields.putIfAbsent(ObservationFileFormat.REVISION, Long.toString(watermark.revision()));
         return new FileRow(number, fields, valueIsNumber);
     }
 

@@ -64,14 +64,14 @@ public record Watermark(Kind kind, String text) {
     }
 
     /**
-     * The revision of an observation read at this watermark, when the query gives none: a later change has a higher
-     * watermark, hence a higher revision. Microseconds since 1970 for a timestamp, the number itself otherwise.
+     * The time of a timestamp watermark in epoch milliseconds (a timestamp without zone is taken as UTC); null for a
+     * number, which is a counter rather than a time.
      */
-    long revision() {
+    Long epochMillis() {
         return switch (kind) {
-            case TIMESTAMP -> ChronoUnit.MICROS.between(LocalDateTime.of(1970, 1, 1, 0, 0), LocalDateTime.parse(text));
-            case TIMESTAMP_WITH_ZONE -> ChronoUnit.MICROS.between(Instant.EPOCH, Instant.parse(text));
-            case NUMBER -> new BigDecimal(text).longValueExact();
+            case TIMESTAMP -> ChronoUnit.MILLIS.between(LocalDateTime.of(1970, 1, 1, 0, 0), LocalDateTime.parse(text));
+            case TIMESTAMP_WITH_ZONE -> Instant.parse(text).toEpochMilli();
+            case NUMBER -> null;
         };
     }
 

@@ -50,11 +50,12 @@ public final class WatermarkStore implements AutoCloseable {
         return stored == null || stored.isEmpty() ? Set.of() : Set.of(stored.split(","));
     }
 
-    /** Remembers the watermark and the eventIds published at it, written to the file before returning. */
+    /** Remembers the watermark and the eventIds published at it, written to the file and forced to disk before returning. */
     public void put(String source, Watermark watermark, Set<String> publishedAtIt) {
         watermarks.put(source, watermark.kind() + ":" + watermark.text());
         publishedAtWatermark.put(source, String.join(",", new TreeSet<>(publishedAtIt)));
         store.commit();
+        store.sync();
     }
 
     /** Forgets a source's watermark. */

@@ -19,6 +19,9 @@ import org.h2.mvstore.MVStoreException;
  * stored it, so that neither a broker outage nor the end of the connector's process loses it. Entries keep the
  * order they were added in.
  *
+ * <p>What is added is forced to the disk (fsync) before {@link #append} returns, so that it survives a power cut
+ * as well as the end of the process; removals are not forced (one lost is sent again, and counted once at the hub).
+ *
  * <p>One process at a time: a second connector opening the same folder is refused.
  */
 public final class Spool implements AutoCloseable {
@@ -32,10 +35,12 @@ public final class Spool implements AutoCloseable {
     /** Observations the broker refused for good (not a transient error), kept for the operator to look at. */
     private final MVMap<Long, byte[]> refused;
     private long nextSequence;
+    private final boolean forceToDisk;
 
-    private Spool(Path file, MVStore store) {
+    private Spool(Path file, MVStore store, boolean forceToDisk) {
         this.file = file;
         this.store = store;
+        this.forceToDisk = forceToDisk;
         this.pending = store.openMap("pending");
         this.refused = store.openMap("refused");
         Long last = pending.lastKey();
@@ -49,6 +54,11 @@ public final class Spool implements AutoCloseable {
      * @throws SpoolUnavailableException when another process holds it or the file cannot be read
      */
     public static Spool open(Path folder) {
+        return open(folder, true);
+    }
+
+    /** As {@link #open(Path)}; without {@code forceToDisk} only to measure what forcing costs. */
+    static Spool open(Path folder, boolean forceToDisk) {
         Path file = folder.resolve(FILE_NAME);
         try {
             Files.createDirectories(folder);
@@ -57,7 +67,7 @@ public final class Spool implements AutoCloseable {
         }
         try {
             MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
-            return new Spool(file, store);
+            return new Spool(file, store, forceToDisk);
         } catch (MVStoreException unusable) {
             throw new SpoolUnavailableException("cannot open the spool " + file + " (is another connector using it?): "
                     + unusable.getMessage(), unusable);
@@ -69,7 +79,7 @@ public final class Spool implements AutoCloseable {
     }
 
     /**
-     * Adds observations, in order, and writes them to the file before returning.
+     * Adds observations, in order, and writes them to the file and forces it to the disk before returning.
      *
      * @return their sequence numbers
      */
@@ -85,6 +95,7 @@ public final class Spool implements AutoCloseable {
             sequences.add(sequence);
         }
         store.commit();
+        forceToDisk();
         return sequences;
     }
 
@@ -113,6 +124,13 @@ public final class Spool implements AutoCloseable {
             refused.put(sequence, bytes);
         }
         store.commit();
+        forceToDisk();
+    }
+
+    private void forceToDisk() {
+        if (forceToDisk) {
+            store.sync();
+        }
     }
 
     /** Writes removals to the file. An entry removed but not yet written is sent again after a crash, harmlessly. */

@@ -89,8 +89,8 @@ class JdbcPollIT {
         assertThat(first.get(0).getValue()).isEqualByComparingTo("98765.123456789012");
         assertThat(first.get(0).getComment()).isEqualTo("Số liệu ước tính");
         assertThat(first.get(0).getUnit()).as("the catalog's unit").isEqualTo("tỷ đồng");
-        assertThat(first.get(0).getRevision()).as("microseconds of the watermark")
-                .isEqualTo(ChronoUnit.MICROS.between(LocalDateTime.of(1970, 1, 1, 0, 0), start));
+        assertThat(first.get(0).getRevision()).as("epoch milliseconds of the watermark, the clock of files")
+                .isEqualTo(ChronoUnit.MILLIS.between(LocalDateTime.of(1970, 1, 1, 0, 0), start));
 
         assertThat(poll(broker, url, DRIVERS, "--once")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("0 published");

@@ -65,6 +65,7 @@ public final class TestTopics {
         Map<String, Object> config = new HashMap<>(new RegistrySerdes(registryUrl).consumerConfig());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<IndicatorObservation> read = new ArrayList<>();
         try (KafkaConsumer<String, IndicatorObservation> consumer = new KafkaConsumer<>(config)) {
             TopicPartition partition = new TopicPartition(topic, 0);

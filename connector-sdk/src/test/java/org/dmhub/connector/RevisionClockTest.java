@@ -1,0 +1,75 @@
+package org.dmhub.connector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class RevisionClockTest {
+
+    private static final long NOW = Instant.parse("2026-11-27T08:00:00.123Z").toEpochMilli();
+
+    private final AtomicLong time = new AtomicLong(NOW);
+    private final RevisionClock revisions = new RevisionClock(new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(time.get());
+        }
+    });
+
+    @Test
+    void aRevisionIsThePublishTimeInEpochMilliseconds() {
+        assertThat(revisions.next("NS-01|25747|2026-10")).isEqualTo(NOW);
+        assertThat(revisions.millis()).isEqualTo(NOW);
+    }
+
+    @Test
+    void twoChangesOfAKeyInOneMillisecondGetIncreasingRevisions() {
+        long first = revisions.next("NS-01|25747|2026-10");
+        long second = revisions.next("NS-01|25747|2026-10");
+        long third = revisions.next("NS-01|25747|2026-10");
+
+        assertThat(second).isGreaterThan(first);
+        assertThat(third).isGreaterThan(second);
+        assertThat(revisions.next("NS-01|25750|2026-10")).as("another key keeps the time").isEqualTo(NOW);
+    }
+
+    @Test
+    void revisionsOfAKeyNeverGoBackWhenTheClockCatchesUp() {
+        long raised = 0;
+        for (int change = 0; change < 5; change++) {
+            raised = revisions.next("NS-01|25747|2026-10");
+        }
+        time.addAndGet(2);
+        assertThat(revisions.next("NS-01|25747|2026-10")).as("the clock has not passed the raised revision yet").isEqualTo(raised + 1);
+        time.addAndGet(100);
+        assertThat(revisions.next("NS-01|25747|2026-10")).isEqualTo(NOW + 102);
+    }
+
+    @Test
+    void aChangeReadAgainKeepsItsRevisionAndAnEarlierOneKeepsItsTime() {
+        long stamped = NOW - 60_000;
+        long first = revisions.at("NS-01|25747|2026-10", stamped, "2026-11-27T07:59:00.123100");
+        long sameMillisecond = revisions.at("NS-01|25747|2026-10", stamped, "2026-11-27T07:59:00.123900");
+
+        assertThat(first).isEqualTo(stamped);
+        assertThat(sameMillisecond).isEqualTo(stamped + 1);
+        assertThat(revisions.at("NS-01|25747|2026-10", stamped, "2026-11-27T07:59:00.123900")).isEqualTo(sameMillisecond);
+        assertThat(revisions.at("NS-01|25747|2026-10", stamped - 5, "2026-11-27T07:59:00.118")).isEqualTo(stamped - 5);
+    }
+}
