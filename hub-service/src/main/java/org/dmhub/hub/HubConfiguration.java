@@ -3,7 +3,16 @@ package org.dmhub.hub;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import java.time.Clock;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.dmhub.hub.receipts.ReceiptTopicsWatcher;
+import org.dmhub.hub.supervision.DeadLetterHandlers;
+import org.dmhub.hub.supervision.DeadLetters;
+import org.dmhub.hub.supervision.InternalTopicPartitions;
+import org.dmhub.hub.supervision.StreamsFailures;
+import org.dmhub.hub.supervision.StreamsSupervisor;
+import org.dmhub.hub.validation.RecordLimits;
 import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.catalog.CatalogPublisher;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -56,10 +65,22 @@ class HubConfiguration {
     }
 
     @Bean
+    InternalTopicPartitions internalTopicPartitions(KafkaAdmin admin, KafkaProperties kafka, HubProperties properties) {
+        return InternalTopicPartitions.find(admin, kafka.getStreams().getApplicationId() + "-by-indicator-period-repartition",
+                properties.topics().partitions());
+    }
+
+    @Bean(destroyMethod = "close")
+    ReceiptTopicsWatcher receiptTopics(Topics topics, Catalog catalog, KafkaAdmin admin, HubProperties properties) {
+        return new ReceiptTopicsWatcher(topics, catalog, admin, properties.topics());
+    }
+
+    @Bean
     HubTopology hubTopology(Topics topics, RegistrySerdes serdes, Catalog catalog, HubMetrics metrics,
-            HubProperties properties, ReportingStatuses reportingStatuses, StreamsBuilder builder) {
+            HubProperties properties, ReportingStatuses reportingStatuses, ReceiptTopicsWatcher receiptTopics,
+            InternalTopicPartitions internalPartitions, StreamsBuilder builder) {
         HubTopology topology = new HubTopology(topics, serdes, catalog, metrics, properties.rollup(), properties.reporting(),
-                reportingStatuses, properties.topics().partitions());
+                reportingStatuses, properties.limits(), receiptTopics, internalPartitions.partitions());
         topology.addTo(builder);
         return topology;
     }
@@ -70,15 +91,38 @@ class HubConfiguration {
         return new CatalogPublisher(topics, serdes, catalog, String.join(",", kafka.getBootstrapServers()), properties.topics());
     }
 
+    @Bean
+    StreamsFailures streamsFailures(HubProperties properties, MeterRegistry meters) {
+        return new StreamsFailures(properties.health(), meters, Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "close")
+    StreamsSupervisor streamsSupervisor(StreamsFailures failures) {
+        return new StreamsSupervisor(failures);
+    }
+
+    @Bean(destroyMethod = "close")
+    DeadLetters deadLetters(Topics topics, RegistrySerdes serdes, KafkaProperties kafka, HubProperties properties,
+            StreamsFailures failures) {
+        return new DeadLetters(topics, serdes, new RecordLimits(properties.limits()), String.join(",", kafka.getBootstrapServers()),
+                failures);
+    }
+
     /**
-     * A stream thread that fails (the registry unreachable, say) is replaced and resumes from its last commit,
-     * instead of stopping the hub: exactly-once processing makes the retry safe.
+     * No record stops the hub: one that fails after it was read goes to the dead letters; a stream thread that fails
+     * for another reason (the registry unreachable, say) is replaced and resumes from its last commit, and the whole
+     * processing is restarted if it stops on an error (see {@link StreamsSupervisor}).
      */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer streamThreadLifecycle() {
+    StreamsBuilderFactoryBeanConfigurer streamThreadLifecycle(StreamsSupervisor supervisor, DeadLetters deadLetters) {
         return factory -> {
-            factory.setStreamsUncaughtExceptionHandler(
-                    exception -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
+            supervisor.supervise(factory);
+            Properties config = factory.getStreamsConfiguration();
+            config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Processing.class);
+            config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Deserialization.class);
+            config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Production.class);
+            config.put(DeadLetters.CONFIG, deadLetters);
+            factory.setStreamsConfiguration(config);
             // a stopped hub leaves its group at once, so that a restarted one is not kept waiting for its session to expire
             factory.setLeaveGroupOnClose(true);
         };

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.dmhub.hub.support.StoreKind;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The hub's own settings ({@code dmhub.*} in application.yml). Kafka and Kafka Streams settings are Spring Boot's
@@ -15,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param advertisedHost the host name other hub instances reach this one's API at (Kafka Streams' application.server)
  * @param topics how the hub creates the contract topics it finds missing
  * @param reporting the reporting calendar: when reports are due
+ * @param limits what the hub accepts of one record: anything beyond is refused as TOO_LARGE, never decoded
+ * @param health when the health endpoint says the stream processing is failing
  */
 @ConfigurationProperties("dmhub")
 public record HubProperties(
@@ -23,7 +26,9 @@ public record HubProperties(
         @DefaultValue("127.0.0.1") String advertisedHost,
         @DefaultValue TopicCreation topics,
         @DefaultValue Rollup rollup,
-        @DefaultValue Reporting reporting) {
+        @DefaultValue Reporting reporting,
+        @DefaultValue Limits limits,
+        @DefaultValue Health health) {
 
     /**
      * @param emitInterval how often changed indicator-periods are rolled up and published: values are published once
@@ -49,6 +54,38 @@ public record HubProperties(
      */
     public record Reporting(@DefaultValue("Asia/Ho_Chi_Minh") String timeZone, @DefaultValue Map<String, String> deadlines,
             @DefaultValue("1m") Duration checkInterval, @DefaultValue("3") int lookback) {
+    }
+
+    /**
+     * Bounds on one record on a department topic. An observation is a few hundred bytes; the defaults leave ample
+     * room while keeping any one record, the refusal of it and the state it leaves cheap to hold and to publish.
+     *
+     * @param maxKey largest key accepted
+     * @param maxValue largest value accepted (the Avro record with its framing)
+     * @param maxEventIdLength longest eventId (a UUID has 36 characters)
+     * @param maxFieldLength longest indicator, department, area, period, unit or source
+     * @param maxCommentLength longest comment
+     * @param rawPrefix how many bytes of a refused record are kept on its refusal (with its size and SHA-256)
+     * @param revisionAhead how far past the hub's clock (read as epoch milliseconds) a revision may be: a revision
+     *     beyond it would win over every correction the department could send, so it is refused as REVISION_IN_FUTURE
+     * @param appliedEventsKept how many of the latest eventIds applied to a key are remembered to recognise a re-sent
+     *     one; an older one sent again is judged by its revision (stale, or a duplicate of the same content)
+     */
+    public record Limits(@DefaultValue("1KB") DataSize maxKey, @DefaultValue("64KB") DataSize maxValue,
+            @DefaultValue("128") int maxEventIdLength, @DefaultValue("256") int maxFieldLength,
+            @DefaultValue("4000") int maxCommentLength, @DefaultValue("4KB") DataSize rawPrefix,
+            @DefaultValue("P1D") Duration revisionAhead, @DefaultValue("32") int appliedEventsKept) {
+    }
+
+    /**
+     * @param failureWindow the health endpoint is DOWN for this long after a stream thread failed and was replaced,
+     *     so a thread that keeps failing keeps it DOWN
+     * @param restartBackoff the first pause before a failed stream thread is replaced, or the stream processing
+     *     restarted after it stopped on an error; doubled at each failure in a row, up to {@code maxRestartBackoff}
+     * @param maxRestartBackoff the longest such pause
+     */
+    public record Health(@DefaultValue("60s") Duration failureWindow, @DefaultValue("1s") Duration restartBackoff,
+            @DefaultValue("60s") Duration maxRestartBackoff) {
     }
 
     /**

@@ -26,6 +26,10 @@ import org.dmhub.hub.validation.ValidateObservations;
 import org.dmhub.schemas.AreaValue;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.hub.monitoring.RecentRejections;
+import org.dmhub.hub.receipts.ReceiptTopics;
+import org.dmhub.hub.validation.RecordLimits;
+import org.dmhub.contract.RecordKeys;
+import org.dmhub.schemas.ObservationReceipt;
 import org.dmhub.hub.reporting.ReportingStatuses;
 import org.dmhub.hub.reporting.ReportingTracker;
 import org.dmhub.schemas.NationalAggregate;
@@ -45,14 +49,18 @@ public final class HubTopology {
     private final HubProperties.Rollup rollup;
     private final HubProperties.Reporting reporting;
     private final ReportingStatuses reportingStatuses;
+    private final RecordLimits limits;
+    private final ReceiptTopics receiptTopics;
     private final int partitions;
 
     /**
+     * @param receiptTopics which departments' receipts topics exist (a receipt to a missing topic would hold up its task)
      * @param partitions of the hub's repartition topics: fixed, so that the hub starts before any department topic
      *     exists and whatever partitions department topics have
      */
     public HubTopology(Topics topics, RegistrySerdes serdes, Catalog catalog, HubMetrics metrics, HubProperties.Rollup rollup,
-            HubProperties.Reporting reporting, ReportingStatuses reportingStatuses, int partitions) {
+            HubProperties.Reporting reporting, ReportingStatuses reportingStatuses, HubProperties.Limits limits,
+            ReceiptTopics receiptTopics, int partitions) {
         this.topics = topics;
         this.serdes = serdes;
         this.catalog = catalog;
@@ -60,25 +68,31 @@ public final class HubTopology {
         this.rollup = rollup;
         this.reporting = reporting;
         this.reportingStatuses = reportingStatuses;
+        this.limits = new RecordLimits(limits);
+        this.receiptTopics = receiptTopics;
         this.partitions = partitions;
     }
 
     public void addTo(StreamsBuilder builder) {
         // the framework, replicated in full on every instance
-        new CatalogTables(topics, serdes, catalog).addTo(builder);
+        new CatalogTables(topics, serdes, catalog, metrics).addTo(builder);
 
         // every department topic, including those of departments added later; bytes, so that bad records cannot stop us
         KStream<byte[], byte[]> received = builder.stream(topics.observationTopicPattern(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-observations"));
 
-        // validate against the framework: refusals to the rejected topic, the rest keyed indicator|period
+        // validate against the hub's limits and the framework: refusals to the rejected topic and to the sender's
+        // receipts, the rest keyed indicator|period
         Map<String, KStream<String, SpecificRecord>> checked = received
                 .process(new ValidateObservations(topics, serdes.valueSerde(IndicatorObservation.class).deserializer(),
-                        catalog, metrics), Named.as("validate"))
+                        catalog, metrics, limits, receiptTopics), Named.as("validate"))
                 .split(Named.as("checked-"))
                 .branch((key, value) -> value instanceof ObservationRejected, Branched.as("rejected"))
+                .branch((key, value) -> value instanceof ObservationReceipt, Branched.as("receipt"))
                 .defaultBranch(Branched.as("accepted"));
-        publishRejections(checked.get("checked-rejected"), "publish-validation-rejections", RecentRejections.STORES.get(0));
+        KStream<String, ObservationRejected> refusedAtValidation = publishRejections(checked.get("checked-rejected"),
+                "publish-validation-rejections");
+        publishReceipts(checked.get("checked-receipt"), "validation-");
 
         // consolidate the latest revision per indicator|area|period; roll up indicators aggregated on their own, and
         // judge who has reported against the reporting calendar
@@ -88,15 +102,18 @@ public final class HubTopology {
                         .withName("by-indicator-period").withNumberOfPartitions(partitions));
 
         Map<String, KStream<String, SpecificRecord>> consolidated = byIndicatorPeriod
-                .process(new ConsolidateObservations(rollupSettings(), reportingSettings()), Named.as("consolidate"))
+                .process(new ConsolidateObservations(rollupSettings(), reportingSettings(), limits, receiptTopics), Named.as("consolidate"))
                 .split(Named.as("consolidated-"))
                 .branch((key, value) -> value instanceof UnitInputChange, Branched.as("derived-input"))
                 .branch((key, value) -> value instanceof ObservationRejected, Branched.as("rejected"))
+                .branch((key, value) -> value instanceof ObservationReceipt, Branched.as("receipt"))
                 .branch((key, value) -> value instanceof ReportingStatus, Branched.as("reporting-status"))
                 .defaultBranch(Branched.as("values"));
         consolidated.get("consolidated-reporting-status").mapValues(value -> (ReportingStatus) value, Named.as("as-reporting-status"))
                 .to(topics.reportingStatus().name(), produced(topics.reportingStatus(), "publish-reporting-status"));
-        publishRejections(consolidated.get("consolidated-rejected"), "publish-revision-conflicts", RecentRejections.STORES.get(1));
+        KStream<String, ObservationRejected> refusedAtConsolidation = publishRejections(consolidated.get("consolidated-rejected"),
+                "publish-revision-conflicts");
+        publishReceipts(consolidated.get("consolidated-receipt"), "consolidation-");
         publishValues(consolidated.get("consolidated-values"), "");
 
         // roll up RATIO and WEIGHTED_AVERAGE indicators, whose inputs come from two indicators
@@ -106,6 +123,14 @@ public final class HubTopology {
                         .withName("by-derived-indicator-period").withNumberOfPartitions(partitions))
                 .process(new RollUpDerivedIndicators(rollupSettings()), Named.as("roll-up-derived"));
         publishValues(derived, "derived-");
+
+        // the focal point's feed of the latest refusals, through a topic of the hub's own partitioning
+        refusedAtValidation.merge(refusedAtConsolidation, Named.as("all-rejections"))
+                .selectKey((key, rejection) -> rejection.getSourceTopic() + RecordKeys.SEPARATOR + rejection.getSourcePartition(),
+                        Named.as("by-source-partition"))
+                .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(ObservationRejected.class))
+                        .withName("rejections-feed").withNumberOfPartitions(partitions))
+                .process(new RecentRejections(), Named.as("keep-recent-rejections"));
     }
 
     private ReportingTracker.Settings reportingSettings() {
@@ -116,11 +141,18 @@ public final class HubTopology {
         return new IndicatorPeriodRollups.Settings(catalog, metrics, rollup.emitInterval(), rollup.stores(), rollup.viewGeneration());
     }
 
-    /** Refusals to the rejected topic, the latest also kept in {@code recentStore} for the focal point's feed. */
-    private void publishRejections(KStream<String, SpecificRecord> rejections, String name, String recentStore) {
-        rejections.mapValues(value -> (ObservationRejected) value, Named.as("as-" + name))
-                .process(new RecentRejections(recentStore), Named.as("keep-" + recentStore))
-                .to(topics.rejected().name(), produced(topics.rejected(), name));
+    /** Refusals to the rejected topic; returned for the rejection feed. */
+    private KStream<String, ObservationRejected> publishRejections(KStream<String, SpecificRecord> rejections, String name) {
+        KStream<String, ObservationRejected> typed = rejections.mapValues(value -> (ObservationRejected) value, Named.as("as-" + name));
+        typed.to(topics.rejected().name(), produced(topics.rejected(), name));
+        return typed;
+    }
+
+    /** Receipts to the receipts topic of the department whose topic the observation came from. */
+    private void publishReceipts(KStream<String, SpecificRecord> receipts, String prefix) {
+        receipts.mapValues(value -> (ObservationReceipt) value, Named.as(prefix + "as-receipt"))
+                .to((key, receipt, context) -> topics.receipts(topics.departmentOf(receipt.getSourceTopic()).orElseThrow()).name(),
+                        Produced.with(serdes.keySerde(), serdes.valueSerde(ObservationReceipt.class)).withName(prefix + "write-receipts"));
     }
 
     /** View values to the view; national aggregates (province level, national indicators) to the national topic. */

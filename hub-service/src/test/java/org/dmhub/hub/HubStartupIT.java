@@ -300,9 +300,10 @@ class HubStartupIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             KafkaStreams kafkaStreams = streams.getKafkaStreams();
             assertThat(kafkaStreams.state()).isEqualTo(KafkaStreams.State.RUNNING);
-            ReadOnlyKeyValueStore<String, Department> departments = kafkaStreams.store(StoreQueryParameters
+            ReadOnlyKeyValueStore<String, byte[]> departments = kafkaStreams.store(StoreQueryParameters
                     .fromNameAndType(CatalogTables.DEPARTMENTS_STORE, QueryableStoreTypes.keyValueStore()));
-            assertThat(departments.get("STC")).isEqualTo(finance);
+            assertThat(serdes.valueSerde(Department.class).deserializer().deserialize(topics.departments().name(), departments.get("STC")))
+                    .isEqualTo(finance);
         });
     }
 }

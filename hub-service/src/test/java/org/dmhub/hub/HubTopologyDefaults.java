@@ -1,5 +1,8 @@
 package org.dmhub.hub;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
 import java.time.Duration;
 import java.util.Map;
 import org.dmhub.hub.catalog.Catalog;
@@ -12,6 +15,10 @@ public final class HubTopologyDefaults {
     /** Decree 09 deadlines in Vietnam's time zone; the calendar checked every minute, three periods back. */
     public static final HubProperties.Reporting REPORTING =
             new HubProperties.Reporting("Asia/Ho_Chi_Minh", Map.of(), Duration.ofMinutes(1), 3);
+
+    /** The hub's default limits on one record, as application.yml leaves them. */
+    public static final HubProperties.Limits LIMITS = new Binder(new MapConfigurationPropertySource())
+            .bindOrCreate("dmhub", HubProperties.class).limits();
 
     private HubTopologyDefaults() {
     }

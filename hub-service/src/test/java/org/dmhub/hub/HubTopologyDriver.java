@@ -55,7 +55,8 @@ public final class HubTopologyDriver implements AutoCloseable {
         StreamsBuilder builder = new StreamsBuilder();
         Catalog catalog = new Catalog();
         new HubTopology(topics, serdes, catalog, new HubMetrics(meters), new HubProperties.Rollup(Duration.ofMillis(100), StoreKind.IN_MEMORY, 0),
-                HubTopologyDefaults.REPORTING, HubTopologyDefaults.reportingStatuses(catalog), 1)
+                HubTopologyDefaults.REPORTING, HubTopologyDefaults.reportingStatuses(catalog), HubTopologyDefaults.LIMITS,
+                department -> true, 1)
                 .addTo(builder);
         stateDir = Files.createTempDirectory("dmhub-ttd-");
         Properties config = new Properties();

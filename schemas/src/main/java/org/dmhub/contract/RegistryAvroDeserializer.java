@@ -37,10 +37,22 @@ public final class RegistryAvroDeserializer<T extends SpecificRecord> implements
 
     private static final String CONTRACT_NAMESPACE = "org.dmhub.schemas";
 
+    /** The one type this reader returns, or null for any contract type. */
+    private final Class<T> expected;
     private final Map<Integer, SpecificDatumReader<T>> readers = new ConcurrentHashMap<>();
     /** Ids of schemas this reader can never use (a schema's content never changes once it has an id), with why. */
     private final Map<Integer, String> unusable = new ConcurrentHashMap<>();
     private RegistryClient registry;
+
+    /** Reads any contract type the writer's schema names (for a consumer configured by class name). */
+    public RegistryAvroDeserializer() {
+        this(null);
+    }
+
+    /** Reads {@code expected} only: a record of another type is refused like bytes that are not in the wire format. */
+    public RegistryAvroDeserializer(Class<T> expected) {
+        this.expected = expected;
+    }
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
@@ -109,6 +121,10 @@ public final class RegistryAvroDeserializer<T extends SpecificRecord> implements
         if (type == null || !SpecificRecord.class.isAssignableFrom(type)) {
             throw new UnusableSchemaException("schema " + schemaId + " (" + writer.getFullName() + ") is not a DM Hub record type",
                     true, null);
+        }
+        if (expected != null && !expected.equals(type)) {
+            throw new UnusableSchemaException("schema " + schemaId + " is a " + writer.getFullName() + ", not a "
+                    + expected.getName(), true, null);
         }
         SpecificData model = SpecificData.getForClass(type);
         return new SpecificDatumReader<>(writer, model.getSchema(type), model);

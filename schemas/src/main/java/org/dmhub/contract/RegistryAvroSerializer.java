@@ -24,6 +24,13 @@ public final class RegistryAvroSerializer<T extends SpecificRecord> implements S
     private record TopicSchema(String topic, Schema schema) {
     }
 
+    /** The record itself cannot be written with its schema (a decimal beyond its precision, say): not a registry fault. */
+    public static final class UnwritableRecordException extends SerializationException {
+        UnwritableRecordException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Pauses after each failed registration attempt: five attempts within about 4 seconds. */
     private static final long[] REGISTRATION_RETRY_PAUSES_MS = {100, 300, 900, 2700, 0};
 
@@ -60,7 +67,7 @@ public final class RegistryAvroSerializer<T extends SpecificRecord> implements S
             return AvroBytes.write(header,
                     writers.computeIfAbsent(schema, any -> new SpecificDatumWriter<>(schema, SpecificData.getForSchema(schema))), data);
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("cannot write " + schema.getFullName() + " for topic " + topic, e);
+            throw new UnwritableRecordException("cannot write " + schema.getFullName() + " for topic " + topic, e);
         }
     }
 

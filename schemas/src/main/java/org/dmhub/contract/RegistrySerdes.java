@@ -64,7 +64,7 @@ public record RegistrySerdes(String registryUrl) {
     public <V extends SpecificRecord> Serde<V> valueSerde(Class<V> type) {
         RegistryAvroSerializer<V> serializer = new RegistryAvroSerializer<>();
         serializer.configure(serdeConfig(), false);
-        RegistryAvroDeserializer<V> deserializer = new RegistryAvroDeserializer<>();
+        RegistryAvroDeserializer<V> deserializer = new RegistryAvroDeserializer<>(type);
         deserializer.configure(serdeConfig(), false);
         return Serdes.serdeFrom(serializer, deserializer);
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.kafka.streams.state.HostInfo;
 import org.dmhub.hub.monitoring.RecentRejections;
 import org.dmhub.hub.query.ViewStores;
@@ -57,13 +56,10 @@ class RejectionsController {
             throw ApiProblem.badRequest("invalid-limit", "Invalid limit", "limit must be from 1 to " + MAX_LIMIT + ", not " + limit);
         }
         List<RejectionView> found = new ArrayList<>();
-        for (String store : RecentRejections.STORES) {
-            stores.<ObservationRejected>localAll(store).stream().map(RejectionView::of).forEach(found::add);
-        }
+        stores.<ObservationRejected>localAll(RecentRejections.STORE).stream().map(RejectionView::of).forEach(found::add);
         if (forwarded == null) {
             String pathAndQuery = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-            for (HostInfo other : Stream.concat(stores.otherInstances(RecentRejections.STORES.get(0)).stream(),
-                    stores.otherInstances(RecentRejections.STORES.get(1)).stream()).distinct().toList()) {
+            for (HostInfo other : stores.otherInstances(RecentRejections.STORE)) {
                 found.addAll(json.readValue(forwarding.fetch(other, pathAndQuery), new TypeReference<List<RejectionView>>() { }));
             }
         }

@@ -28,9 +28,27 @@ public final class Catalog implements CatalogLookup {
     private final Map<String, AdminArea> areas = new ConcurrentHashMap<>();
     private final Map<String, Department> departments = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
+    private final AtomicLong skippedRecords = new AtomicLong();
+    private volatile String lastSkipped;
     private volatile Derived derived = new Derived(-1, new AreaTree(List.of()), Map.of());
 
     private record Derived(long version, AreaTree tree, Map<String, List<Dependent>> dependents) {
+    }
+
+    /** A record on a catalog topic that is not what the topic holds: left out of the framework, and reported. */
+    public void skipped(String description) {
+        skippedRecords.incrementAndGet();
+        lastSkipped = description;
+    }
+
+    /** How many catalog records were left out since the hub started. */
+    public long skippedRecords() {
+        return skippedRecords.get();
+    }
+
+    /** What the last record left out was, and why; null when none was. */
+    public String lastSkipped() {
+        return lastSkipped;
     }
 
     public void putIndicator(String code, IndicatorDefinition definition) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -28,7 +29,9 @@ import org.dmhub.schemas.IndicatorDefinition;
 /**
  * Publishes a validated framework on the catalog topics. An indicator that the new framework no longer holds is
  * published again as retired (its history stays readable, new reports are refused); an area or a department that
- * is no longer there is deleted. Each department gets its observation topic.
+ * is no longer there is deleted. Each department gets its observation topic and its receipts topic. The three
+ * catalog topics are written in one transaction: readers that read committed data only (the hub, the connectors)
+ * see the whole new framework or none of it.
  */
 public final class CatalogPublisher {
 
@@ -59,7 +62,7 @@ public final class CatalogPublisher {
                 removedDepartments(framework), List.of());
     }
 
-    /** Publishes the framework; returns once every record is acknowledged by the broker. */
+    /** Publishes the framework; returns once its transaction is committed. */
     public Applied publish(Framework framework) throws ExecutionException, InterruptedException {
         List<String> created = createDepartmentTopics(framework.departments());
         List<IndicatorDefinition> retired = retired(framework);
@@ -70,8 +73,12 @@ public final class CatalogPublisher {
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // one id for every publisher of this hub's framework: a new one fences an older one still under way
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, topics.prefix() + "catalog-publisher");
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config)) {
+            producer.initTransactions();
+            producer.beginTransaction();
             // departments and areas first: an indicator refers to both
             framework.departments().forEach(department -> sent.add(send(producer, topics.departments(), department.getCode(), department)));
             removedDepartments.forEach(code -> sent.add(send(producer, topics.departments(), code, null)));
@@ -79,7 +86,7 @@ public final class CatalogPublisher {
             removedAreas.forEach(code -> sent.add(send(producer, topics.areas(), code, null)));
             framework.indicators().forEach(indicator -> sent.add(send(producer, topics.indicators(), indicator.getCode(), indicator)));
             retired.forEach(indicator -> sent.add(send(producer, topics.indicators(), indicator.getCode(), indicator)));
-            producer.flush();
+            producer.commitTransaction();
         }
         for (Future<RecordMetadata> acknowledgement : sent) {
             acknowledgement.get();
@@ -116,7 +123,7 @@ public final class CatalogPublisher {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = departments.stream()
-                    .map(department -> topics.observations(department.getCode()))
+                    .flatMap(department -> Stream.of(topics.observations(department.getCode()), topics.receipts(department.getCode())))
                     .filter(topic -> !existing.contains(topic.name()))
                     .map(topic -> new NewTopic(topic.name(), topicCreation.partitions(), topicCreation.replicationFactor())
                             .configs(topic.configs()))

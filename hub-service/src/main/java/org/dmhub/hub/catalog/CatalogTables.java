@@ -2,6 +2,8 @@ package org.dmhub.hub.catalog;
 
 import java.util.function.BiConsumer;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -10,15 +12,23 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.dmhub.contract.RegistryAvroDeserializer;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.TopicDefinition;
 import org.dmhub.contract.Topics;
+import org.dmhub.hub.monitoring.HubMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The catalog topics as global stores: every hub instance holds the whole framework, in a store (for queries) and
- * in the shared {@link Catalog} (for the stream threads, without decoding on every lookup).
+ * The catalog topics as global stores: every hub instance holds the whole framework, in a store and in the shared
+ * {@link Catalog} (for the stream threads, without decoding on every lookup). Records are kept as received and
+ * decoded here, so that a record that is not what its topic holds is left out and reported instead of stopping
+ * the hub: anyone allowed to write a catalog topic could otherwise halt every instance, on every restart.
  */
 public final class CatalogTables {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogTables.class);
 
     public static final String INDICATORS_STORE = "catalog-indicators";
     public static final String AREAS_STORE = "catalog-areas";
@@ -27,11 +37,13 @@ public final class CatalogTables {
     private final Topics topics;
     private final RegistrySerdes serdes;
     private final Catalog catalog;
+    private final HubMetrics metrics;
 
-    public CatalogTables(Topics topics, RegistrySerdes serdes, Catalog catalog) {
+    public CatalogTables(Topics topics, RegistrySerdes serdes, Catalog catalog, HubMetrics metrics) {
         this.topics = topics;
         this.serdes = serdes;
         this.catalog = catalog;
+        this.metrics = metrics;
     }
 
     public void addTo(StreamsBuilder builder) {
@@ -43,43 +55,82 @@ public final class CatalogTables {
     private <V extends SpecificRecord> void globalStore(StreamsBuilder builder, TopicDefinition<V> topic, String storeName,
             BiConsumer<String, V> onChange) {
         builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), serdes.keySerde(), serdes.valueSerde(topic))
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), Serdes.String(), Serdes.ByteArray())
                         .withLoggingDisabled(),
                 topic.name(),
-                Consumed.with(serdes.keySerde(), serdes.valueSerde(topic)).withName("read-" + storeName),
-                () -> new CatalogUpdater<>(storeName, onChange));
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-" + storeName),
+                () -> new CatalogUpdater<>(topic, storeName, serdes.valueSerde(topic).deserializer(), onChange));
     }
 
     /** Keeps the store equal to its topic, and the shared catalog equal to the store (including after a restore). */
-    private static final class CatalogUpdater<V> implements Processor<String, V, Void, Void> {
+    private final class CatalogUpdater<V extends SpecificRecord> implements Processor<String, byte[], Void, Void> {
+        private final TopicDefinition<V> topic;
         private final String storeName;
+        private final Deserializer<V> deserializer;
         private final BiConsumer<String, V> onChange;
-        private KeyValueStore<String, V> store;
+        private KeyValueStore<String, byte[]> store;
 
-        CatalogUpdater(String storeName, BiConsumer<String, V> onChange) {
+        CatalogUpdater(TopicDefinition<V> topic, String storeName, Deserializer<V> deserializer, BiConsumer<String, V> onChange) {
+            this.topic = topic;
             this.storeName = storeName;
+            this.deserializer = deserializer;
             this.onChange = onChange;
         }
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             store = context.getStateStore(storeName);
-            try (KeyValueIterator<String, V> restored = store.all()) {
-                restored.forEachRemaining(entry -> onChange.accept(entry.key, entry.value));
+            try (KeyValueIterator<String, byte[]> restored = store.all()) {
+                restored.forEachRemaining(entry -> {
+                    V value = decode(entry.key, entry.value, "restored from the store");
+                    if (value != null) {
+                        onChange.accept(entry.key, value);
+                    }
+                });
             }
         }
 
         @Override
-        public void process(Record<String, V> record) {
+        public void process(Record<String, byte[]> record) {
             if (record.key() == null) {
+                skip("a record without a key", "at " + record.timestamp());
                 return;
             }
             if (record.value() == null) {
                 store.delete(record.key());
-            } else {
-                store.put(record.key(), record.value());
+                onChange.accept(record.key(), null);
+                return;
             }
-            onChange.accept(record.key(), record.value());
+            V value = decode(record.key(), record.value(), "sent at " + record.timestamp());
+            if (value != null) {
+                store.put(record.key(), record.value());
+                onChange.accept(record.key(), value);
+            }
         }
+
+        /** The decoded value, or null when the bytes are not a {@code V} (the record is then left out and reported). */
+        private V decode(String key, byte[] bytes, String where) {
+            try {
+                return deserializer.deserialize(topic.name(), bytes);
+            } catch (RegistryAvroDeserializer.RegistryUnavailableException unavailable) {
+                // not the record's fault: the framework cannot be read until the registry answers again
+                throw unavailable;
+            } catch (RuntimeException notAValue) {
+                skip("key " + abbreviated(key), where + ": " + notAValue.getMessage());
+                return null;
+            }
+        }
+
+        private void skip(String record, String why) {
+            String description = topic.name() + ", " + record + ", left out of the framework (not a "
+                    + topic.valueType().getSimpleName() + "): " + why;
+            log.warn("{}", description);
+            catalog.skipped(description);
+            metrics.catalogRecordSkipped(topic.name());
+        }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 100) + "… (" + text.length() + " characters)";
     }
 }

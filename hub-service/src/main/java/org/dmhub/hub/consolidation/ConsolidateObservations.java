@@ -24,11 +24,19 @@ import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.catalog.Catalog.Dependent;
 import org.dmhub.hub.reporting.ReportingTracker;
 import org.dmhub.hub.support.InternalSerde;
+import org.dmhub.hub.receipts.ReceiptTopics;
+import org.dmhub.hub.receipts.Receipts;
 import org.dmhub.hub.validation.AcceptedObservation;
+import org.dmhub.hub.validation.RecordLimits;
+import org.dmhub.hub.validation.Refusals;
 import org.dmhub.hub.validation.ValidateObservations;
 import org.dmhub.schemas.IndicatorDefinition;
+import org.dmhub.schemas.ObservationRejected;
+import org.dmhub.schemas.ReceiptOutcome;
 import org.dmhub.schemas.RejectionReason;
 import org.dmhub.validation.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Consolidates accepted observations, keyed {@code indicator|period} so that one task holds every area of an
@@ -43,12 +51,19 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
     public static final String PENDING_STORE = "rollups-pending";
     public static final String PUBLISHED_STORE = "values-published";
 
+    private static final Logger log = LoggerFactory.getLogger(ConsolidateObservations.class);
+
     private final IndicatorPeriodRollups.Settings settings;
     private final ReportingTracker.Settings reporting;
+    private final RecordLimits limits;
+    private final ReceiptTopics receiptTopics;
 
-    public ConsolidateObservations(IndicatorPeriodRollups.Settings settings, ReportingTracker.Settings reporting) {
+    public ConsolidateObservations(IndicatorPeriodRollups.Settings settings, ReportingTracker.Settings reporting,
+            RecordLimits limits, ReceiptTopics receiptTopics) {
         this.settings = settings;
         this.reporting = reporting;
+        this.limits = limits;
+        this.receiptTopics = receiptTopics;
     }
 
     @Override
@@ -64,6 +79,7 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
     @Override
     public Processor<String, AcceptedObservation, String, SpecificRecord> get() {
         Catalog catalog = settings.catalog();
+        Refusals refusals = new Refusals(limits);
         return new Processor<>() {
             private ProcessorContext<String, SpecificRecord> context;
             private KeyValueStore<String, ConsolidatedValue> consolidated;
@@ -83,17 +99,50 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
             @Override
             public void process(Record<String, AcceptedObservation> record) {
                 AcceptedObservation observation = record.value();
+                try {
+                    consolidate(record, observation);
+                } catch (RuntimeException failure) {
+                    // a record must never stop the hub, not even one that trips over a fault of ours
+                    log.error("consolidation failed on {}-{}@{}; the observation is refused as PROCESSING_FAILED",
+                            observation.getSourceTopic(), observation.getSourcePartition(), observation.getSourceOffset(), failure);
+                    refuse(record, observation, new Violation(RejectionReason.PROCESSING_FAILED, "value",
+                            "the hub failed on this observation: " + failure));
+                }
+            }
+
+            private void consolidate(Record<String, AcceptedObservation> record, AcceptedObservation observation) {
                 String unitKey = record.key() + RecordKeys.SEPARATOR + observation.getArea();
-                Consolidation.Outcome outcome = Consolidation.apply(consolidated.get(unitKey), observation, record.timestamp());
+                Consolidation.Outcome outcome = Consolidation.apply(consolidated.get(unitKey), observation, record.timestamp(),
+                        limits.appliedEventsKept());
+                long winning = outcome.value().getRevision();
                 switch (outcome.effect()) {
                     case APPLIED -> {
                         consolidated.put(unitKey, outcome.value());
                         pending.mark(record.key(), record.timestamp());
                         forwardToDerivedIndicators(record, observation, outcome.value());
+                        receipt(record, observation, ReceiptOutcome.ACCEPTED, winning, null);
                     }
-                    case DUPLICATE -> settings.metrics().duplicate(observation.getDepartment());
-                    case STALE -> settings.metrics().stale(observation.getDepartment());
-                    case REVISION_CONFLICT -> refuseConflict(record, observation);
+                    case DUPLICATE -> {
+                        settings.metrics().duplicate(observation.getDepartment());
+                        receipt(record, observation, ReceiptOutcome.DUPLICATE, winning,
+                                "already applied: this event, or the same content at the same revision, changed nothing");
+                    }
+                    case STALE -> {
+                        settings.metrics().stale(observation.getDepartment());
+                        receipt(record, observation, ReceiptOutcome.STALE, winning, "revision " + observation.getRevision()
+                                + " is lower than revision " + winning + ", which stays; send a correction with a higher revision");
+                    }
+                    case REVISION_CONFLICT -> refuse(record, observation, new Violation(RejectionReason.REVISION_CONFLICT, "revision",
+                            "revision " + observation.getRevision() + " of " + valueKey(observation)
+                                    + " was already received with another value; send a correction with a higher revision"));
+                }
+            }
+
+            private void receipt(Record<String, AcceptedObservation> record, AcceptedObservation observation, ReceiptOutcome outcome,
+                    long winningRevision, String detail) {
+                if (receiptTopics.ready(observation.getDepartment())) {
+                    context.forward(record.withKey(valueKey(observation)).withValue(Receipts.decided(outcome, source(observation),
+                            observation.getEventId(), valueKey(observation), observation.getRevision(), winningRevision, detail)));
                 }
             }
 
@@ -130,15 +179,15 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
                 return indicator.getActive() && Catalog.rolledUpFromOwnValues(indicator);
             }
 
-            private void refuseConflict(Record<String, AcceptedObservation> record, AcceptedObservation observation) {
-                String key = RecordKeys.valueKey(observation.getIndicator(), observation.getArea(), observation.getPeriod());
-                Violation conflict = new Violation(RejectionReason.REVISION_CONFLICT, "revision", "revision "
-                        + observation.getRevision() + " of " + key
-                        + " was already received with another value; send a correction with a higher revision");
-                settings.metrics().rejected(observation.getDepartment(), List.of(RejectionReason.REVISION_CONFLICT));
-                context.forward(record.withKey(key).withValue(ValidateObservations.Rejections.of(observation.getSourceTopic(),
-                        observation.getSourcePartition(), observation.getSourceOffset(), observation.getDepartment(),
-                        ValidateObservations.original(observation), null, List.of(conflict))));
+            private void refuse(Record<String, AcceptedObservation> record, AcceptedObservation observation, Violation violation) {
+                settings.metrics().rejected(observation.getDepartment(), List.of(violation.reason()));
+                ObservationRejected refusal = refusals.of(source(observation), observation.getDepartment(),
+                        ValidateObservations.original(observation), null, List.of(violation));
+                context.forward(record.withKey(valueKey(observation)).withValue(refusal));
+                if (receiptTopics.ready(observation.getDepartment())) {
+                    context.forward(record.withKey(valueKey(observation)).withValue(Receipts.rejected(refusal,
+                            observation.getEventId(), valueKey(observation), observation.getRevision())));
+                }
             }
 
             /** The consolidated value of every unit of an indicator-period, by area. */
@@ -151,6 +200,14 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
                 return units;
             }
         };
+    }
+
+    private static String valueKey(AcceptedObservation observation) {
+        return RecordKeys.valueKey(observation.getIndicator(), observation.getArea(), observation.getPeriod());
+    }
+
+    private static Refusals.Source source(AcceptedObservation observation) {
+        return new Refusals.Source(observation.getSourceTopic(), observation.getSourcePartition(), observation.getSourceOffset());
     }
 
     /**

@@ -31,8 +31,20 @@ public final class Consolidation {
     private Consolidation() {
     }
 
+    /** How many of the latest eventIds applied to a key are remembered, unless configured otherwise. */
+    public static final int APPLIED_EVENTS_KEPT = 32;
+
     /** @param receivedAt when the observation was sent (its record's time, epoch ms) */
     public static Outcome apply(ConsolidatedValue current, AcceptedObservation observation, long receivedAt) {
+        return apply(current, observation, receivedAt, APPLIED_EVENTS_KEPT);
+    }
+
+    /**
+     * @param eventsKept how many of the latest applied eventIds the value remembers: the value of a key corrected
+     *     again and again stays small, and an older event sent again is then judged by its revision (stale, or a
+     *     duplicate when it repeats the current content), so it still changes nothing
+     */
+    public static Outcome apply(ConsolidatedValue current, AcceptedObservation observation, long receivedAt, int eventsKept) {
         if (current == null) {
             return new Outcome(Effect.APPLIED, consolidated(observation, List.of(), observation.getRetracted() ? null : receivedAt));
         }
@@ -46,7 +58,9 @@ public final class Consolidation {
             return new Outcome(sameContent(current, observation) ? Effect.DUPLICATE : Effect.REVISION_CONFLICT, current);
         }
         Long reportedAt = observation.getRetracted() ? null : current.getRetracted() ? Long.valueOf(receivedAt) : current.getReportedAt();
-        return new Outcome(Effect.APPLIED, consolidated(observation, current.getAppliedEventIds(), reportedAt));
+        List<String> earlier = current.getAppliedEventIds();
+        List<String> kept = earlier.size() < eventsKept ? earlier : earlier.subList(earlier.size() - eventsKept + 1, earlier.size());
+        return new Outcome(Effect.APPLIED, consolidated(observation, kept, reportedAt));
     }
 
     private static ConsolidatedValue consolidated(AcceptedObservation observation, List<String> earlierEvents, Long reportedAt) {

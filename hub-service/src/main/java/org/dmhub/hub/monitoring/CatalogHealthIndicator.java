@@ -23,5 +23,9 @@ class CatalogHealthIndicator extends AbstractHealthIndicator {
                 .withDetail("indicators", catalog.indicators().size())
                 .withDetail("areas", catalog.areas().size())
                 .withDetail("departments", catalog.departments().size());
+        if (catalog.skippedRecords() > 0) {
+            // the framework stays usable: a bad record is left out, never a reason to stop
+            builder.withDetail("skippedRecords", catalog.skippedRecords()).withDetail("lastSkipped", catalog.lastSkipped());
+        }
     }
 }

@@ -42,6 +42,10 @@ public final class HubMetrics {
         counter("dmhub.observations.duplicate", "department", department).increment();
     }
 
+    public void catalogRecordSkipped(String topic) {
+        counter("dmhub.catalog.records.skipped", "topic", topic).increment();
+    }
+
     public void published(String topic, int count) {
         counter("dmhub.values.published", "topic", topic).increment(count);
     }

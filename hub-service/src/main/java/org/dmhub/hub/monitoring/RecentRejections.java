@@ -18,21 +18,18 @@ import org.dmhub.hub.support.InternalSerde;
 import org.dmhub.schemas.ObservationRejected;
 
 /**
- * Keeps the latest rejections of a stage in a state store, for the focal point's rejection feed, and passes every
- * rejection on unchanged to the rejected topic. Each task keeps its newest {@link #KEPT_PER_TASK}; the topic keeps all.
+ * Keeps the latest rejections of every stage in a state store, for the focal point's rejection feed. Each task keeps
+ * its newest {@link #KEPT_PER_TASK}; the rejected topic keeps all. The feed reads the hub's own repartition topic,
+ * never the department topics, so that a department topic of any partition count cannot clash with the store's
+ * changelog.
  */
-public final class RecentRejections implements ProcessorSupplier<String, ObservationRejected, String, ObservationRejected> {
+public final class RecentRejections implements ProcessorSupplier<String, ObservationRejected, Void, Void> {
 
-    /** The stores of the two stages that refuse observations: validation and consolidation (revision conflicts). */
-    public static final List<String> STORES = List.of("recent-rejections-validation", "recent-rejections-consolidation");
+    public static final String STORE = "recent-rejections";
     static final int KEPT_PER_TASK = 500;
     private static final Duration PRUNE_INTERVAL = Duration.ofSeconds(10);
 
-    private final String storeName;
-
-    public RecentRejections(String storeName) {
-        this.storeName = storeName;
-    }
+    private final String storeName = STORE;
 
     @Override
     public Set<StoreBuilder<?>> stores() {
@@ -42,14 +39,12 @@ public final class RecentRejections implements ProcessorSupplier<String, Observa
     }
 
     @Override
-    public Processor<String, ObservationRejected, String, ObservationRejected> get() {
+    public Processor<String, ObservationRejected, Void, Void> get() {
         return new Processor<>() {
-            private ProcessorContext<String, ObservationRejected> context;
             private KeyValueStore<String, ObservationRejected> recent;
 
             @Override
-            public void init(ProcessorContext<String, ObservationRejected> context) {
-                this.context = context;
+            public void init(ProcessorContext<Void, Void> context) {
                 recent = context.getStateStore(storeName);
                 context.schedule(PRUNE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> prune());
             }
@@ -60,7 +55,6 @@ public final class RecentRejections implements ProcessorSupplier<String, Observa
                 // oldest first in key order: the time, then where it came from (unique)
                 recent.put(String.format("%013d|%s|%d|%d", rejection.getRejectedAt().toEpochMilli(), rejection.getSourceTopic(),
                         rejection.getSourcePartition(), rejection.getSourceOffset()), rejection);
-                context.forward(record);
             }
 
             private void prune() {

@@ -1,8 +1,7 @@
 package org.dmhub.hub.validation;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,39 +13,52 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.dmhub.contract.RecordKeys;
 import org.dmhub.contract.RegistryAvroDeserializer;
 import org.dmhub.contract.Topics;
 import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.monitoring.HubMetrics;
+import org.dmhub.hub.receipts.ReceiptTopics;
+import org.dmhub.hub.receipts.Receipts;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.ObservationRejected;
 import org.dmhub.schemas.ObservationStatus;
 import org.dmhub.schemas.RejectionReason;
 import org.dmhub.validation.ObservationRules;
 import org.dmhub.validation.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Decodes each record of a department topic and checks it against the framework. Forwards either an
- * {@link ObservationRejected} (keyed as received) or an {@link AcceptedObservation} keyed {@code indicator|period},
- * the unit of consolidation. A record that cannot be decoded is refused like any other: it never stops the hub.
+ * Decodes each record of a department topic and checks it against the hub's limits and the framework. Forwards
+ * either an {@link ObservationRejected} (keyed as received) with the department's receipt of it, or an
+ * {@link AcceptedObservation} keyed {@code indicator|period}, the unit of consolidation. Every record is judged on
+ * its own: whatever its bytes, it is accepted or refused with a reason, and the next one is read.
  */
 public final class ValidateObservations implements ProcessorSupplier<byte[], byte[], String, SpecificRecord> {
+
+    private static final Logger log = LoggerFactory.getLogger(ValidateObservations.class);
 
     private final Topics topics;
     private final Deserializer<IndicatorObservation> deserializer;
     private final Catalog catalog;
     private final HubMetrics metrics;
+    private final RecordLimits limits;
+    private final ReceiptTopics receiptTopics;
 
     public ValidateObservations(Topics topics, Deserializer<IndicatorObservation> deserializer, Catalog catalog,
-            HubMetrics metrics) {
+            HubMetrics metrics, RecordLimits limits, ReceiptTopics receiptTopics) {
         this.topics = topics;
         this.deserializer = deserializer;
         this.catalog = catalog;
         this.metrics = metrics;
+        this.limits = limits;
+        this.receiptTopics = receiptTopics;
     }
 
     @Override
     public Processor<byte[], byte[], String, SpecificRecord> get() {
+        Refusals refusals = new Refusals(limits);
         return new Processor<>() {
             private ProcessorContext<String, SpecificRecord> context;
             /** The department of each topic read, by topic name (parsed once per topic, not per record). */
@@ -59,45 +71,75 @@ public final class ValidateObservations implements ProcessorSupplier<byte[], byt
 
             @Override
             public void process(Record<byte[], byte[]> record) {
-                RecordMetadata source = context.recordMetadata().orElseThrow();
+                RecordMetadata metadata = context.recordMetadata().orElseThrow();
+                Refusals.Source source = new Refusals.Source(metadata.topic(), metadata.partition(), metadata.offset());
                 String topicDepartment = departments.computeIfAbsent(source.topic(), topics::departmentOf).orElse(null);
-                IndicatorObservation observation;
+                IndicatorObservation observation = null;
                 try {
-                    observation = deserializer.deserialize(source.topic(), record.value());
+                    List<Violation> tooLarge = limits.checkSize(record.key(), record.value());
+                    if (!tooLarge.isEmpty()) {
+                        reject(record, source, topicDepartment, null, tooLarge);
+                        return;
+                    }
+                    observation = decode(source, record.value());
+                    if (observation == null) {
+                        reject(record, source, topicDepartment, null, List.of(new Violation(RejectionReason.UNDECODABLE, "value",
+                                "not an IndicatorObservation in the Confluent wire format with a schema known to the registry")));
+                        return;
+                    }
+                    List<Violation> violations = new ArrayList<>(limits.check(observation, System.currentTimeMillis()));
+                    if (violations.isEmpty()) {
+                        violations.addAll(ObservationRules.check(observation, topicDepartment, catalog));
+                    }
+                    if (!violations.isEmpty()) {
+                        reject(record, source, topicDepartment, observation, violations);
+                        return;
+                    }
+                    metrics.accepted(observation.getDepartment());
+                    context.forward(record.withKey(observation.getIndicator() + RecordKeys.SEPARATOR + observation.getPeriod())
+                            .withValue(accepted(observation, source)));
                 } catch (RegistryAvroDeserializer.RegistryUnavailableException unavailable) {
                     // not the record's fault: fail the task so that it is retried, never refuse good data
                     throw unavailable;
-                } catch (RuntimeException undecodable) {
-                    observation = null;
+                } catch (RuntimeException failure) {
+                    // a record must never stop the hub, not even one that trips over a fault of ours
+                    log.error("validation failed on {}-{}@{}; the record is refused as PROCESSING_FAILED", source.topic(),
+                            source.partition(), source.offset(), failure);
+                    reject(record, source, topicDepartment, observation, List.of(new Violation(RejectionReason.PROCESSING_FAILED,
+                            "value", "the hub failed on this record: " + failure)));
                 }
-                if (observation == null) {
-                    reject(record, source, topicDepartment, null, record.value(), List.of(new Violation(
-                            RejectionReason.UNDECODABLE, "value",
-                            "not an IndicatorObservation in the Confluent wire format with a schema known to the registry")));
-                    return;
-                }
-                List<Violation> violations = ObservationRules.check(observation, topicDepartment, catalog);
-                if (!violations.isEmpty()) {
-                    reject(record, source, topicDepartment, observation, null, violations);
-                    return;
-                }
-                metrics.accepted(observation.getDepartment());
-                context.forward(record.withKey(observation.getIndicator() + "|" + observation.getPeriod())
-                        .withValue(accepted(observation, source)));
             }
 
-            private void reject(Record<byte[], byte[]> record, RecordMetadata source, String topicDepartment,
-                    IndicatorObservation observation, byte[] raw, List<Violation> violations) {
-                String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-                ObservationRejected rejected = Rejections.of(source.topic(), source.partition(), source.offset(),
-                        topicDepartment, observation, raw, violations);
+            private IndicatorObservation decode(Refusals.Source source, byte[] value) {
+                try {
+                    return deserializer.deserialize(source.topic(), value);
+                } catch (RegistryAvroDeserializer.RegistryUnavailableException unavailable) {
+                    throw unavailable;
+                } catch (RuntimeException undecodable) {
+                    return null;
+                }
+            }
+
+            private void reject(Record<byte[], byte[]> record, Refusals.Source source, String topicDepartment,
+                    IndicatorObservation observation, List<Violation> violations) {
+                String key = record.key() == null ? null : refusals.boundedKey(new String(record.key(), StandardCharsets.UTF_8));
+                ObservationRejected rejected = refusals.of(source, topicDepartment, observation, record.value(), violations);
                 metrics.rejected(topicDepartment, rejected.getReasons());
                 context.forward(record.withKey(key).withValue(rejected));
+                if (topicDepartment != null && receiptTopics.ready(topicDepartment)) {
+                    boolean decodedKept = rejected.getObservation() != null;
+                    context.forward(record.withKey(key).withValue(Receipts.rejected(rejected,
+                            decodedKept ? observation.getEventId() : null,
+                            // as sent, not checked: the fields may be what made the observation refused
+                            decodedKept ? String.join(RecordKeys.SEPARATOR, String.valueOf(observation.getIndicator()),
+                                    String.valueOf(observation.getArea()), String.valueOf(observation.getPeriod())) : null,
+                            decodedKept ? observation.getRevision() : null)));
+                }
             }
         };
     }
 
-    private static AcceptedObservation accepted(IndicatorObservation observation, RecordMetadata source) {
+    private static AcceptedObservation accepted(IndicatorObservation observation, Refusals.Source source) {
         AcceptedObservation accepted = new AcceptedObservation();
         accepted.setEventId(observation.getEventId());
         accepted.setIndicator(observation.getIndicator());
@@ -135,26 +177,5 @@ public final class ValidateObservations implements ProcessorSupplier<byte[], byt
                 .setSource(accepted.getSource())
                 .setComment(accepted.getComment())
                 .build();
-    }
-
-    /** Builds refusals for the rejected topic. */
-    public static final class Rejections {
-        private Rejections() {
-        }
-
-        public static ObservationRejected of(String topic, int partition, long offset, String department,
-                IndicatorObservation observation, byte[] raw, List<Violation> violations) {
-            return ObservationRejected.newBuilder()
-                    .setReasons(violations.stream().map(Violation::reason).distinct().toList())
-                    .setDetails(violations.stream().map(Violation::toString).toList())
-                    .setSourceTopic(topic)
-                    .setSourcePartition(partition)
-                    .setSourceOffset(offset)
-                    .setDepartment(department)
-                    .setObservation(observation)
-                    .setRawPayload(raw == null ? null : ByteBuffer.wrap(raw))
-                    .setRejectedAt(Instant.now())
-                    .build();
-        }
     }
 }

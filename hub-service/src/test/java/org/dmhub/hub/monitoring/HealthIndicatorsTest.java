@@ -2,7 +2,15 @@ package org.dmhub.hub.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.dmhub.hub.HubProperties;
+import org.dmhub.hub.supervision.StreamsFailures;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.schemas.AdminArea;
@@ -50,9 +58,60 @@ class HealthIndicatorsTest {
 
     @Test
     void downWhileTheStreamProcessingHasNotStarted() {
-        Health health = new StreamsHealthIndicator(new StreamsBuilderFactoryBean()).health(true);
+        Health health = new StreamsHealthIndicator(new StreamsBuilderFactoryBean(), failures(Clock.systemUTC())).health(true);
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).containsEntry("state", "NOT_STARTED");
+    }
+
+    @Test
+    void aFailureSeenOnceIsRetriedAtOnceAndOneThatPersistsWaitsLongerAndLongerAndIsReported() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
+        StreamsFailures failures = failures(clock);
+
+        assertThat(failures.threadFailed(new IllegalStateException("topic dmhub.observations.SYT is new"))).isZero();
+        assertThat(failures.recent()).as("once is not a persisting failure").isNull();
+        assertThat(failures.threadFailed(new IllegalStateException("registry away"))).isZero();
+        assertThat(failures.threadFailed(new IllegalStateException("registry away"))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(failures.threadFailed(new IllegalStateException("registry away"))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(failures.recent().what()).contains("registry away");
+        assertThat(failures.threadReplacements()).isEqualTo(4);
+
+        clock.now = clock.now.plusSeconds(61);
+        assertThat(failures.recent()).isNull();
+        assertThat(failures.threadFailed(new IllegalStateException("registry away"))).as("after a quiet minute it starts over")
+                .isZero();
+        for (int i = 0; i < 10; i++) {
+            failures.threadFailed(new IllegalStateException("registry away"));
+        }
+        assertThat(failures.threadFailed(new IllegalStateException("registry away"))).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    private static StreamsFailures failures(Clock clock) {
+        return new StreamsFailures(new HubProperties.Health(Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(60)),
+                new SimpleMeterRegistry(), clock);
+    }
+
+    private static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

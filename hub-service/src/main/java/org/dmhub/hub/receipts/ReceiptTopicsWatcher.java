@@ -1,0 +1,81 @@
+package org.dmhub.hub.receipts;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.dmhub.contract.TopicDefinition;
+import org.dmhub.contract.Topics;
+import org.dmhub.hub.HubProperties;
+import org.dmhub.hub.catalog.Catalog;
+import org.dmhub.schemas.Department;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Makes sure every department of the framework has its receipts topic, and tells the stream which ones exist.
+ * Applying a framework creates them; this also covers a framework applied by an earlier version of the hub, and a
+ * topic deleted by hand. A department whose topic is not there yet gets no receipts for that while, never a stalled
+ * stream: writing to a missing topic would hold up its whole task.
+ */
+public final class ReceiptTopicsWatcher implements ReceiptTopics, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiptTopicsWatcher.class);
+    private static final Duration CHECK_INTERVAL = Duration.ofSeconds(2);
+
+    private final Topics topics;
+    private final Catalog catalog;
+    private final KafkaAdmin admin;
+    private final HubProperties.TopicCreation creation;
+    private final Set<String> ready = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "dmhub-receipt-topics");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ReceiptTopicsWatcher(Topics topics, Catalog catalog, KafkaAdmin admin, HubProperties.TopicCreation creation) {
+        this.topics = topics;
+        this.catalog = catalog;
+        this.admin = admin;
+        this.creation = creation;
+        checker.scheduleWithFixedDelay(this::check, 0, CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public boolean ready(String department) {
+        return ready.contains(department);
+    }
+
+    private void check() {
+        List<String> missing = catalog.departments().stream().map(Department::getCode)
+                .filter(code -> !ready.contains(code) && Topics.isValidDepartmentCode(code)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            admin.createOrModifyTopics(missing.stream().map(code -> newTopic(topics.receipts(code))).toArray(NewTopic[]::new));
+            ready.addAll(missing);
+            log.info("receipts topics ready for {}", missing);
+        } catch (RuntimeException unavailable) {
+            log.warn("could not make sure the receipts topics of {} exist (tried again in {} s): {}", missing,
+                    CHECK_INTERVAL.toSeconds(), unavailable.toString());
+        }
+    }
+
+    private NewTopic newTopic(TopicDefinition<?> topic) {
+        return TopicBuilder.name(topic.name()).partitions(creation.partitions()).replicas(creation.replicationFactor())
+                .configs(topic.configs()).build();
+    }
+
+    @Override
+    public void close() {
+        checker.shutdownNow();
+    }
+}
