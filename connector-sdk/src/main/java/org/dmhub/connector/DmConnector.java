@@ -17,6 +17,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.dmhub.contract.RecordKeys;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.Topics;
+import org.dmhub.connector.receipt.KafkaReceiptWatch;
+import org.dmhub.connector.receipt.ReceiptWatch;
 import org.dmhub.connector.spool.Spool;
 import org.dmhub.connector.spool.SpoolSender;
 import org.dmhub.connector.spool.StillSpooledException;
@@ -33,6 +35,9 @@ import org.dmhub.validation.Decimals;
  * observation is first written to a durable local file and sent from there, in order, by a background thread:
  * {@link #publish} does not wait for the broker, an outage of the broker or the registry only delays the sending, and
  * what is still in the spool when the process ends is sent by the next connector opened on the same folder.
+ *
+ * <p>The hub answers every observation with a receipt (accepted, duplicate, stale or rejected); {@link #watchReceipts}
+ * waits for them.
  *
  * <pre>{@code
  * try (DmConnector connector = DmConnector.builder()
@@ -58,12 +63,20 @@ public final class DmConnector implements AutoCloseable {
     private final SpoolSender spoolSender;
     private final Duration timeout;
     private final RevisionClock revisions = RevisionClock.system();
+    private final String bootstrapServers;
+    private final RegistrySerdes serdes;
+    private final Topics topics;
+    /** The settings a consumer of the receipts needs beyond the serdes: the login and any security setting. */
+    private final Map<String, Object> consumerConfig = new HashMap<>();
 
     private DmConnector(Builder builder) {
         this.department = builder.department;
         this.source = builder.source;
         this.topic = builder.topics.observations(builder.department).name();
-        Map<String, Object> config = new HashMap<>(new RegistrySerdes(builder.registryUrl).producerConfig());
+        this.bootstrapServers = builder.bootstrapServers;
+        this.serdes = new RegistrySerdes(builder.registryUrl);
+        this.topics = builder.topics;
+        Map<String, Object> config = new HashMap<>(serdes.producerConfig());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, builder.bootstrapServers);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -78,6 +91,14 @@ public final class DmConnector implements AutoCloseable {
             config.putAll(builder.credentials.clientConfig());
         }
         config.putAll(builder.extraProducerConfig);
+        if (builder.credentials != null) {
+            consumerConfig.putAll(builder.credentials.clientConfig());
+        }
+        builder.extraProducerConfig.forEach((name, value) -> {
+            if (name.startsWith("security.") || name.startsWith("sasl.") || name.startsWith("ssl.")) {
+                consumerConfig.put(name, value);
+            }
+        });
         this.timeout = builder.timeout;
         Spool spool = builder.spoolFolder == null ? null : Spool.open(builder.spoolFolder);
         try {
@@ -198,6 +219,25 @@ public final class DmConnector implements AutoCloseable {
             stored.completeExceptionally(notSent);
         }
         return stored;
+    }
+
+    /**
+     * Starts following this department's receipts, {@code dmhub.receipts.<DEPARTMENT>}, from now on. Open it before
+     * publishing, then wait for the receipts of what the broker stored:
+     *
+     * <pre>{@code
+     * try (ReceiptWatch watch = connector.watchReceipts()) {
+     *     List<RecordMetadata> stored = connector.publishAll(observations).join();
+     *     Receipts receipts = watch.await(StoredObservation.all(observations, stored), Duration.ofMinutes(1), received -> { });
+     *     receipts.allApplied();   // every observation accepted, or already known to the hub
+     * }
+     * }</pre>
+     *
+     * @throws org.dmhub.connector.receipt.NoReceiptsTopicException when the broker has no receipts topic for the
+     *     department
+     */
+    public ReceiptWatch watchReceipts() {
+        return KafkaReceiptWatch.open(bootstrapServers, serdes, topics.receipts(department), consumerConfig, timeout);
     }
 
     /** How many observations wait in the spool for the broker (0 without a spool). */

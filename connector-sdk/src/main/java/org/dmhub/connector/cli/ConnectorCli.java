@@ -53,7 +53,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
             "  truststore: /etc/dmhub/ca.pem",
             "",
             "Exit codes: 0 ok, 1 invalid file, 2 usage error,",
-            "            3 broker or registry unreachable, 4 internal error."})
+            "            3 broker or registry unreachable, 4 internal error,",
+            "            5 publish: the hub did not apply some rows (stale or rejected),",
+            "            6 publish: some of the hub's receipts did not arrive in time."})
 public final class ConnectorCli implements Runnable {
 
     private static final Set<String> CONFIG_KEYS = Set.of("bootstrap-servers", "registry-url", "department", "source", "spool",

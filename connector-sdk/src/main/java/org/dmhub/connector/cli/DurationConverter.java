@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Durations as people write them: {@code 30s}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT5M}); never negative. */
+/** Durations as people write them: {@code 30s}, {@code 5m}, {@code 1h}, {@code 0}, or ISO-8601 ({@code PT5M}); never negative. */
 final class DurationConverter implements ITypeConverter<Duration> {
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(s|m|h)");
@@ -15,7 +15,9 @@ final class DurationConverter implements ITypeConverter<Duration> {
     public Duration convert(String text) {
         Matcher matcher = SHORT.matcher(text.strip().toLowerCase(java.util.Locale.ROOT));
         Duration duration;
-        if (matcher.matches()) {
+        if (text.strip().equals("0")) {
+            duration = Duration.ZERO;
+        } else if (matcher.matches()) {
             long amount = Long.parseLong(matcher.group(1));
             duration = switch (matcher.group(2)) {
                 case "s" -> Duration.ofSeconds(amount);

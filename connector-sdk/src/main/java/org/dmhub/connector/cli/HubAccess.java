@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.dmhub.connector.DmConnector;
 import org.dmhub.connector.catalog.CatalogSnapshot;
+import org.dmhub.connector.receipt.ReceiptWatch;
+import org.dmhub.connector.receipt.StoredObservation;
 import org.dmhub.contract.TopicDefinition;
 import org.dmhub.schemas.IndicatorObservation;
 
@@ -19,8 +21,16 @@ public interface HubAccess {
      *
      * @param stored told now and then, on the calling thread, how many observations the broker has stored so far
      *     (a running count, last the total); for showing progress
+     * @return where the broker stored each observation, in the order given
      */
-    void publish(ConnectionSettings settings, List<IndicatorObservation> observations, LongConsumer stored);
+    List<StoredObservation> publish(ConnectionSettings settings, List<IndicatorObservation> observations, LongConsumer stored);
+
+    /**
+     * Starts following the department's receipts topic from its current end; opened before publishing.
+     *
+     * @throws org.dmhub.connector.receipt.NoReceiptsTopicException when the broker has no receipts topic for the department
+     */
+    ReceiptWatch watchReceipts(ConnectionSettings settings);
 
     /** A connector of the settings' department with the settings' spool, for long-running commands. */
     DmConnector openConnector(ConnectionSettings settings);

@@ -31,6 +31,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.dmhub.connector.DmConnector;
 import org.dmhub.connector.catalog.CatalogSnapshot;
+import org.dmhub.connector.receipt.KafkaReceiptWatch;
+import org.dmhub.connector.receipt.ReceiptWatch;
+import org.dmhub.connector.receipt.StoredObservation;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.TopicDefinition;
 import org.dmhub.contract.Topics;
@@ -62,7 +65,7 @@ final class KafkaHubAccess implements HubAccess {
      * stored for {@link #CONNECT_TIMEOUT}: what is left stays in the spool for {@code send} or the next command.
      */
     @Override
-    public void publish(ConnectionSettings settings, List<IndicatorObservation> observations, LongConsumer stored) {
+    public List<StoredObservation> publish(ConnectionSettings settings, List<IndicatorObservation> observations, LongConsumer stored) {
         try (DmConnector connector = openConnector(settings)) {
             AtomicLong acknowledged = new AtomicLong();
             List<CompletableFuture<RecordMetadata>> sends = connector.publishEach(observations);
@@ -92,6 +95,18 @@ final class KafkaHubAccess implements HubAccess {
             all.join();
             // every future completed normally; the counting callbacks may still be running
             stored.accept(sends.size());
+            return StoredObservation.all(observations, sends.stream().map(CompletableFuture::join).toList());
+        }
+    }
+
+    @Override
+    public ReceiptWatch watchReceipts(ConnectionSettings settings) {
+        RegistrySerdes serdes = reachableRegistry(settings);
+        try {
+            return KafkaReceiptWatch.open(settings.bootstrapServers(), serdes, topics.receipts(settings.department()),
+                    settings.clientConfig(), CONNECT_TIMEOUT);
+        } catch (TimeoutException unreachable) {
+            throw brokerUnreachable(settings, unreachable);
         }
     }
 

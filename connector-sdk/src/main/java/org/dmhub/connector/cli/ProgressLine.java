@@ -23,6 +23,9 @@ final class ProgressLine implements LongConsumer {
 
     private final PrintWriter out;
     private final long total;
+    /** What is counted ("rows") and what happened to it once counted ("stored"). */
+    private final String unit;
+    private final String done;
     private final boolean terminal;
     private final LongSupplier nanoTime;
     private final long interval;
@@ -38,8 +41,18 @@ final class ProgressLine implements LongConsumer {
      * @param nanoTime the clock, as {@link System#nanoTime}
      */
     ProgressLine(PrintWriter out, long total, boolean terminal, LongSupplier nanoTime) {
+        this(out, total, "rows", "stored", terminal, nanoTime);
+    }
+
+    /**
+     * @param unit what is counted, e.g. "receipts"
+     * @param done what happened to what was counted, for the summary: e.g. "received"
+     */
+    ProgressLine(PrintWriter out, long total, String unit, String done, boolean terminal, LongSupplier nanoTime) {
         this.out = out;
         this.total = total;
+        this.unit = unit;
+        this.done = done;
         this.terminal = terminal;
         this.nanoTime = nanoTime;
         this.interval = (terminal ? TERMINAL_INTERVAL : LOG_INTERVAL).toNanos();
@@ -49,6 +62,11 @@ final class ProgressLine implements LongConsumer {
     /** A progress line that redraws itself when the connector runs in a terminal. */
     static ProgressLine forConsole(PrintWriter out, long total) {
         return new ProgressLine(out, total, isTerminal(), System::nanoTime);
+    }
+
+    /** A progress line counting something else than stored rows, e.g. ("receipts", "received"). */
+    static ProgressLine forConsole(PrintWriter out, long total, String unit, String done) {
+        return new ProgressLine(out, total, unit, done, isTerminal(), System::nanoTime);
     }
 
     /** Shows {@code stored} of the total rows: at once the first time, then when the interval has passed. */
@@ -66,9 +84,9 @@ final class ProgressLine implements LongConsumer {
     /** Replaces the progress with the summary: rows stored, seconds taken, average rows per second. */
     void finish(long stored) {
         long elapsed = nanoTime.getAsLong() - start;
-        String summary = String.format(Locale.ROOT, "%,d rows stored in %.1f s", stored, (double) elapsed / NANOS_PER_SECOND);
+        String summary = String.format(Locale.ROOT, "%,d %s %s in %.1f s", stored, unit, done, (double) elapsed / NANOS_PER_SECOND);
         if (elapsed > 0) {
-            summary += String.format(Locale.ROOT, ", %,d rows/s on average", rate(stored, elapsed));
+            summary += String.format(Locale.ROOT, ", %,d %s/s on average", rate(stored, elapsed), unit);
         }
         show(summary, true);
     }
@@ -88,10 +106,10 @@ final class ProgressLine implements LongConsumer {
         long percent = total == 0 ? 100 : done * 100 / total;
         StringBuilder line = new StringBuilder(80)
                 .append('[').append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append("] ")
-                .append(String.format(Locale.ROOT, "%d%% %,d/%,d rows", percent, stored, total));
+                .append(String.format(Locale.ROOT, "%d%% %,d/%,d %s", percent, stored, total, unit));
         long elapsed = now - start;
         if (elapsed > 0) {
-            line.append(String.format(Locale.ROOT, ", %,d rows/s", rate(stored, elapsed)));
+            line.append(String.format(Locale.ROOT, ", %,d %s/s", rate(stored, elapsed), unit));
         }
         return line.toString();
     }

@@ -10,17 +10,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.LongConsumer;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dmhub.connector.catalog.CatalogSnapshot;
+import org.dmhub.connector.receipt.NoReceiptsTopicException;
+import org.dmhub.connector.receipt.ReceiptWatch;
+import org.dmhub.connector.receipt.Receipts;
+import org.dmhub.connector.receipt.StoredObservation;
 import org.dmhub.connector.support.SampleFramework;
+import org.dmhub.contract.RecordKeys;
 import org.dmhub.contract.TopicDefinition;
 import org.dmhub.schemas.IndicatorObservation;
+import org.dmhub.schemas.ObservationReceipt;
+import org.dmhub.schemas.ReceiptOutcome;
+import org.dmhub.schemas.RejectionReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -52,7 +65,7 @@ class ConnectorCliTest {
     }
 
     @Test
-    void aLongFileShowsItsProgressAndASummaryOnStandardError() throws IOException {
+    void aLongFileShowsItsProgressAndASummaryOnStandardErrorThenTheReceiptsProgress() throws IOException {
         StringBuilder rows = new StringBuilder(HEADER);
         for (int revision = 1; revision <= PublishCommand.PROGRESS_ABOVE_ROWS + 1_500; revision++) {
             rows.append("NS-01,").append(revision % 2 == 0 ? "25747" : "25750").append(",2026-10,").append(revision % 1000)
@@ -68,7 +81,10 @@ class ConnectorCliTest {
         List<String> lines = err.toString().lines().filter(line -> !line.isBlank()).toList();
         assertThat(lines).as(err.toString()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(lines.get(0)).as("shown at once").matches("\\r?\\[#{3}\\.{17}\\] 15% 1,000/6,500 rows(, [\\d,]+ rows/s)?");
-        assertThat(lines.get(lines.size() - 1)).matches("\\r?6,500 rows stored in \\d+\\.\\d s(, [\\d,]+ rows/s on average)? *");
+        assertThat(lines).as(err.toString()).filteredOn(line -> line.matches("\\r?6,500 rows stored in \\d+\\.\\d s(, [\\d,]+ rows/s on average)? *"))
+                .hasSize(1);
+        assertThat(lines).contains("waiting for the hub's receipts of 6,500 rows...");
+        assertThat(lines.get(lines.size() - 1)).matches("\\r?6,500 receipts received in \\d+\\.\\d s(, [\\d,]+ receipts/s on average)? *");
     }
 
     @Test
@@ -196,6 +212,133 @@ class ConnectorCliTest {
         assertThat(err.toString()).contains("it belongs to SKHDT");
     }
 
+    @Test
+    void afterPublishingTheHubsReceiptsGiveAnImportSummary() throws IOException {
+        Path file = write("thang10.csv", HEADER + "NS-01,25747,2026-10,1234.5,,,,,\nNS-01,25750,2026-10,7,,,,,\n");
+
+        int exit = run("publish", "--file", file.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(hub.watched).isTrue();
+        assertThat(out.toString()).contains("2 rows published to dmhub.observations.STC",
+                "Import summary of the hub (dmhub.receipts.STC), 2 rows:").containsPattern("accepted +2  imported")
+                .doesNotContain("no receipt");
+    }
+
+    @Test
+    void theSummaryCountsEachOutcomeNamesTheRowsThatChangedNothingAndExitsWithFive() throws IOException {
+        Path file = write("thang10.csv", HEADER
+                + "NS-01,25747,2026-10,1,,5,,,\n"          // row 2: accepted
+                + "NS-01,25747,2026-09,2,,5,,,\n"          // row 3: duplicate
+                + "NS-01,25750,2026-10,3,,3,,,\n"          // row 4: stale, revision 10 stays
+                + "NS-01,25750,2026-09,4,,5,,,\n");        // row 5: rejected
+        hub.answers = observation -> switch (observation.getArea() + " " + observation.getPeriod()) {
+            case "25747 2026-10" -> receipt(observation, ReceiptOutcome.ACCEPTED, 5L);
+            case "25747 2026-09" -> receipt(observation, ReceiptOutcome.DUPLICATE, 5L);
+            case "25750 2026-10" -> receipt(observation, ReceiptOutcome.STALE, 10L);
+            default -> ObservationReceipt.newBuilder(receipt(observation, ReceiptOutcome.REJECTED, null))
+                    .setReasons(List.of(RejectionReason.UNKNOWN_AREA, RejectionReason.VALUE_OUT_OF_RANGE))
+                    .setDetails(List.of("area 25750 is not in the framework's area list", "value 4 is above 3")).build();
+        };
+
+        int exit = run("publish", "--file", file.toString());
+
+        assertThat(exit).as(out + "\n" + err).isEqualTo(ExitCodes.NOT_ALL_APPLIED);
+        assertThat(out.toString()).containsPattern("accepted +1  imported").containsPattern("duplicates +1  already imported")
+                .containsPattern("stale +1  the hub keeps a higher revision").containsPattern("rejected +1  not imported");
+        assertThat(err.toString().lines()).containsExactly(
+                "row 4, stale: NS-01|25750|2026-10 revision 3 changed nothing: the hub keeps revision 10; send a higher revision to"
+                        + " replace it",
+                "row 5, rejected by the hub: NS-01|25750|2026-09: area 25750 is not in the framework's area list [UNKNOWN_AREA];"
+                        + " value 4 is above 3 [VALUE_OUT_OF_RANGE]");
+    }
+
+    @Test
+    void receiptsThatDoNotArriveInTimeExitWithSixAndNameTheirRows() throws IOException {
+        Path file = write("thang10.csv", HEADER + "NS-01,25747,2026-10,1,,,,,\nNS-01,25750,2026-10,2,,,,,\n");
+        hub.answers = observation -> observation.getArea().equals("25750") ? null
+                : receipt(observation, ReceiptOutcome.ACCEPTED, observation.getRevision());
+
+        int exit = run("publish", "--file", file.toString(), "--wait", "5s");
+
+        assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.RECEIPTS_MISSING);
+        assertThat(hub.waited).isEqualTo(Duration.ofSeconds(5));
+        assertThat(out.toString()).containsPattern("accepted +1").containsPattern("no receipt +1  not confirmed yet");
+        assertThat(err.toString()).contains("error: 1 of 2 rows got no receipt from the hub within 5 s (row 3)",
+                "stored on dmhub.observations.STC");
+    }
+
+    @Test
+    void staleOrRejectedRowsWinOverMissingReceiptsInTheExitCode() throws IOException {
+        Path file = write("thang10.csv", HEADER + "NS-01,25747,2026-10,1,,1,,,\nNS-01,25750,2026-10,2,,,,,\n");
+        hub.answers = observation -> observation.getArea().equals("25750") ? null
+                : receipt(observation, ReceiptOutcome.STALE, 2L);
+
+        assertThat(run("publish", "--file", file.toString())).isEqualTo(ExitCodes.NOT_ALL_APPLIED);
+        assertThat(err.toString()).contains("row 2, stale:", "1 of 2 rows got no receipt");
+    }
+
+    @Test
+    void noWaitAndAZeroWaitPublishWithoutFollowingTheReceipts() throws IOException {
+        Path file = write("thang10.csv", HEADER + "NS-01,25747,2026-10,1,,,,,\n");
+
+        assertThat(run("publish", "--file", file.toString(), "--no-wait")).isZero();
+        assertThat(run("publish", "--file", file.toString(), "--wait=0")).isZero();
+
+        assertThat(hub.watched).isFalse();
+        assertThat(hub.published).hasSize(2);
+        assertThat(out.toString()).contains("1 rows published to dmhub.observations.STC").doesNotContain("Import summary");
+    }
+
+    @Test
+    void withoutAReceiptsTopicTheRowsArePublishedButNotConfirmed() throws IOException {
+        Path file = write("thang10.csv", HEADER + "NS-01,25747,2026-10,1,,,,,\n");
+        hub.receiptsTopic = false;
+
+        int exit = run("publish", "--file", file.toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.RECEIPTS_MISSING);
+        assertThat(hub.published).hasSize(1);
+        assertThat(out.toString()).contains("1 rows published to dmhub.observations.STC");
+        assertThat(err.toString()).contains("dmhub.receipts.STC does not exist", "--no-wait");
+    }
+
+    @Test
+    void whenTheReceiptsCannotBeFollowedTheRowsStillGoToTheSpoolAndAreNotConfirmed() throws IOException {
+        Path file = write("thang10.csv", HEADER + "NS-01,25747,2026-10,1,,,,,\n");
+        hub.watchFailure = new UserError(ExitCodes.UNREACHABLE, "cannot reach the Kafka broker at 127.0.0.1:9 within 15 s");
+
+        int exit = run("publish", "--file", file.toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.RECEIPTS_MISSING);
+        assertThat(hub.published).hasSize(1);
+        assertThat(err.toString()).contains("error: cannot follow the hub's receipts: cannot reach the Kafka broker",
+                "the import of these rows is not confirmed");
+    }
+
+    @Test
+    void aWaitThatIsNotADurationIsAUsageError() throws IOException {
+        Path file = write("thang10.csv", HEADER + "NS-01,25747,2026-10,1,,,,,\n");
+
+        assertThat(run("publish", "--file", file.toString(), "--wait", "soon")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("'soon' is not a duration");
+        assertThat(hub.published).isEmpty();
+    }
+
+    private static ObservationReceipt receipt(IndicatorObservation observation, ReceiptOutcome outcome, Long winningRevision) {
+        return ObservationReceipt.newBuilder()
+                .setEventId(observation.getEventId())
+                .setKey(RecordKeys.valueKey(observation.getIndicator(), observation.getArea(), observation.getPeriod()))
+                .setOutcome(outcome)
+                .setRevision(observation.getRevision())
+                .setWinningRevision(winningRevision)
+                .setSourceTopic("dmhub.observations.STC")
+                .setSourcePartition(0)
+                .setSourceOffset(0)
+                .setDecidedAt(Instant.parse("2026-11-05T08:30:00Z"))
+                .build();
+    }
+
     private void assertRefused(Path file, String message) {
         int exit = run("publish", "--file", file.toString());
         assertThat(exit).as(file.getFileName() + ": " + err).isEqualTo(ExitCodes.INVALID_FILE);
@@ -221,10 +364,18 @@ class ConnectorCliTest {
         return commandLine.execute(args);
     }
 
+    /** Stores what is published in memory; its receipts topic answers as {@link #answers} says (null: no receipt). */
     private static final class RecordingHub implements HubAccess {
 
         private final List<IndicatorObservation> published = new ArrayList<>();
+        private final Map<StoredObservation, IndicatorObservation> stored = new HashMap<>();
         private ConnectionSettings settings;
+        private Function<IndicatorObservation, ObservationReceipt> answers =
+                observation -> receipt(observation, ReceiptOutcome.ACCEPTED, observation.getRevision());
+        private boolean receiptsTopic = true;
+        private RuntimeException watchFailure;
+        private boolean watched;
+        private Duration waited;
 
         @Override
         public CatalogSnapshot loadCatalog(ConnectionSettings settings) {
@@ -239,11 +390,55 @@ class ConnectorCliTest {
 
         /** Stores a thousand observations at a time, telling the running count as the broker would. */
         @Override
-        public void publish(ConnectionSettings settings, List<IndicatorObservation> observations, LongConsumer stored) {
+        public List<StoredObservation> publish(ConnectionSettings settings, List<IndicatorObservation> observations,
+                LongConsumer stored) {
+            List<StoredObservation> positions = new ArrayList<>();
             for (int from = 0; from < observations.size(); from += 1_000) {
-                published.addAll(observations.subList(from, Math.min(from + 1_000, observations.size())));
+                for (IndicatorObservation observation : observations.subList(from, Math.min(from + 1_000, observations.size()))) {
+                    StoredObservation position = new StoredObservation(observation.getEventId(), "dmhub.observations.STC", 0,
+                            published.size());
+                    published.add(observation);
+                    this.stored.put(position, observation);
+                    positions.add(position);
+                }
                 stored.accept(published.size());
             }
+            return positions;
+        }
+
+        @Override
+        public ReceiptWatch watchReceipts(ConnectionSettings settings) {
+            if (!receiptsTopic) {
+                throw new NoReceiptsTopicException("dmhub.receipts.STC");
+            }
+            if (watchFailure != null) {
+                throw watchFailure;
+            }
+            watched = true;
+            return new ReceiptWatch() {
+                @Override
+                public String topic() {
+                    return "dmhub.receipts.STC";
+                }
+
+                @Override
+                public Receipts await(List<StoredObservation> positions, Duration timeout, IntConsumer received) {
+                    waited = timeout;
+                    Map<StoredObservation, ObservationReceipt> receipts = new HashMap<>();
+                    for (StoredObservation position : positions) {
+                        ObservationReceipt receipt = answers.apply(stored.get(position));
+                        if (receipt != null) {
+                            receipts.put(position, receipt);
+                        }
+                    }
+                    received.accept(receipts.size());
+                    return new Receipts(positions, receipts, 0);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
         }
 
         @Override
