@@ -68,20 +68,22 @@ public record HubProperties(
      * @param rawPrefix how many bytes of a refused record are kept on its refusal (with its size and SHA-256)
      * @param revisionAhead how far past the hub's clock (read as epoch milliseconds) a revision may be: a revision
      *     beyond it would win over every correction the department could send, so it is refused as REVISION_IN_FUTURE
+     * @param maxFrameworkFile the largest framework file {@code POST /api/catalog} reads (HTTP 413 beyond)
      * @param appliedEventsKept how many of the latest eventIds applied to a key are remembered to recognise a re-sent
      *     one; an older one sent again is judged by its revision (stale, or a duplicate of the same content)
      */
     public record Limits(@DefaultValue("1KB") DataSize maxKey, @DefaultValue("64KB") DataSize maxValue,
             @DefaultValue("128") int maxEventIdLength, @DefaultValue("256") int maxFieldLength,
             @DefaultValue("4000") int maxCommentLength, @DefaultValue("4KB") DataSize rawPrefix,
-            @DefaultValue("P1D") Duration revisionAhead, @DefaultValue("32") int appliedEventsKept) {
+            @DefaultValue("P1D") Duration revisionAhead, @DefaultValue("32") int appliedEventsKept,
+            @DefaultValue("16MB") DataSize maxFrameworkFile) {
     }
 
     /**
      * @param failureWindow the health endpoint is DOWN for this long after a stream thread failed and was replaced,
      *     so a thread that keeps failing keeps it DOWN
-     * @param restartBackoff the first pause before a failed stream thread is replaced, or the stream processing
-     *     restarted after it stopped on an error; doubled at each failure in a row, up to {@code maxRestartBackoff}
+     * @param restartBackoff the pause before the stream processing is restarted after it stopped on the same error
+     *     again; doubled each time that happens in a row, up to {@code maxRestartBackoff}
      * @param maxRestartBackoff the longest such pause
      */
     public record Health(@DefaultValue("60s") Duration failureWindow, @DefaultValue("1s") Duration restartBackoff,

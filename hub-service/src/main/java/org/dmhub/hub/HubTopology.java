@@ -124,13 +124,20 @@ public final class HubTopology {
                 .process(new RollUpDerivedIndicators(rollupSettings()), Named.as("roll-up-derived"));
         publishValues(derived, "derived-");
 
-        // the focal point's feed of the latest refusals, through a topic of the hub's own partitioning
-        refusedAtValidation.merge(refusedAtConsolidation, Named.as("all-rejections"))
-                .selectKey((key, rejection) -> rejection.getSourceTopic() + RecordKeys.SEPARATOR + rejection.getSourcePartition(),
-                        Named.as("by-source-partition"))
-                .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(ObservationRejected.class))
-                        .withName("rejections-feed").withNumberOfPartitions(partitions))
+        // the focal point's feed of the latest refusals: each stage's refusals through a topic of the hub's own
+        // partitioning first, so that neither the feed's store nor a merge ties the stages' sub-topologies together
+        // (or to the department topics' partitions)
+        feed(refusedAtValidation, "validation-")
+                .merge(feed(refusedAtConsolidation, "consolidation-"), Named.as("all-rejections"))
                 .process(new RecentRejections(), Named.as("keep-recent-rejections"));
+    }
+
+    private KStream<String, ObservationRejected> feed(KStream<String, ObservationRejected> rejections, String prefix) {
+        return rejections
+                .selectKey((key, rejection) -> rejection.getSourceTopic() + RecordKeys.SEPARATOR + rejection.getSourcePartition(),
+                        Named.as(prefix + "by-source-partition"))
+                .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(ObservationRejected.class))
+                        .withName(prefix + "rejections-feed").withNumberOfPartitions(partitions));
     }
 
     private ReportingTracker.Settings reportingSettings() {

@@ -3,6 +3,7 @@ package org.dmhub.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,6 +280,22 @@ class HubStartupIT {
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = new ObjectMapper().readTree(refused.body());
         assertThat(problem.path("errors").toString()).contains("numerator: HC-99 is not defined").contains("STX");
+    }
+
+    @Test
+    void aFrameworkBodyBeyondTheLimitIsRefusedWithProblemDetailsAndTheNextValidOneApplies() throws Exception {
+        byte[] oversized = new byte[16 * 1024 * 1024 + 100];
+        Arrays.fill(oversized, (byte) '#');
+        assertProblem(postFramework(oversized, true), 413, "Framework file too large", "the body has 16777316 bytes; a framework file may have at most 16777216 bytes");
+        // without a length announced, the body is read up to the limit only
+        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/catalog?dryRun=true"))
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(oversized))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertProblem(chunked, 413, "Framework file too large", "the body is longer");
+
+        assertThat(postFramework(Files.readAllBytes(SAMPLE_FRAMEWORK), true).statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> postFramework(byte[] framework, boolean dryRun) throws Exception {

@@ -91,7 +91,7 @@ final class ImportSummary {
         if (!receipt.getDetails().isEmpty() && receipt.getDetails().size() == receipt.getReasons().size()) {
             // one sentence per reason, written as the connector's own checks write theirs
             why = java.util.stream.IntStream.range(0, receipt.getDetails().size())
-                    .mapToObj(i -> receipt.getDetails().get(i) + " [" + receipt.getReasons().get(i) + "]")
+                    .mapToObj(i -> withReason(receipt.getDetails().get(i), receipt.getReasons().get(i).toString()))
                     .collect(Collectors.joining("; "));
         } else {
             why = String.join("; ", receipt.getDetails())
@@ -113,5 +113,11 @@ final class ImportSummary {
 
     private static String seconds(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
+    /** The hub writes its sentences as "field: message [REASON]"; the reason is added only where it is not there yet. */
+    private static String withReason(String detail, String reason) {
+        String tag = "[" + reason + "]";
+        return detail.endsWith(tag) ? detail : detail + " " + tag;
     }
 }

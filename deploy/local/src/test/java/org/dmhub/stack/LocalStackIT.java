@@ -107,6 +107,7 @@ class LocalStackIT {
                 .contains(published);
 
         theReadmeWalkThroughGivesTheProvinceRateAndASecondSendChangesNothing();
+        theImportSummarySaysWhatTheHubDidWithEachRow();
     }
 
     @Test
@@ -207,7 +208,7 @@ class LocalStackIT {
                 """, StandardCharsets.UTF_8);
         Result publish = dmhub("publish", "--department", "VPUBND", "--file", file.toString());
         assertThat(publish.exitCode()).as(publish.output()).isZero();
-        assertThat(publish.output()).contains("4 rows published to dmhub.observations.VPUBND");
+        assertThat(publish.output()).contains("4 rows published to dmhub.observations.VPUBND").containsPattern("(?m)^  accepted +4 ");
         // the components may reach the ratio's roll-up at different emits: wait for the latest aggregate to be 92
         List<String> rate = awaitNationalLines(lines -> !lines.isEmpty() && lines.get(lines.size() - 1).contains(
                 "\"value\": 92.000000000000"));
@@ -215,9 +216,37 @@ class LocalStackIT {
 
         Result again = dmhub("publish", "--department", "VPUBND", "--file", file.toString());
         assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).containsPattern("(?m)^  duplicates +4 ");
         awaitMetric("dmhub_observations_duplicate_total{department=\"VPUBND\"} 4.0");
         Thread.sleep(3_000); // three emit intervals: time for a wrongly changed aggregate to be published
         assertThat(awaitNationalLines(lines -> true)).as("no new aggregate after the same file again").isEqualTo(rate);
+    }
+
+    /** The hub's receipts, through dmhub publish: a new value, a duplicate, a stale revision and a conflict, counted apart. */
+    private void theImportSummarySaysWhatTheHubDidWithEachRow() throws Exception {
+        Path first = Files.writeString(HOME.resolve("thang-11.csv"), """
+                indicator,area,period,value,revision
+                HC-01,25747,2026-11,10,5
+                HC-01,25942,2026-11,7,5
+                HC-02,25942,2026-11,6,5
+                """, StandardCharsets.UTF_8);
+        Result accepted = dmhub("publish", "--department", "VPUBND", "--file", first.toString());
+        assertThat(accepted.exitCode()).as(accepted.output()).isZero();
+        assertThat(accepted.output()).containsPattern("(?m)^  accepted +3 ");
+
+        Path second = Files.writeString(HOME.resolve("thang-11-lan-2.csv"), """
+                indicator,area,period,value,revision
+                HC-01,25747,2026-11,10,5
+                HC-01,25942,2026-11,6,3
+                HC-02,25942,2026-11,5,5
+                HC-02,25747,2026-11,9,5
+                """, StandardCharsets.UTF_8);
+        Result mixed = dmhub("publish", "--department", "VPUBND", "--file", second.toString());
+        assertThat(mixed.exitCode()).as(mixed.output()).isEqualTo(5);
+        assertThat(mixed.output()).containsPattern("(?m)^  accepted +1 ").containsPattern("(?m)^  duplicates +1 ")
+                .containsPattern("(?m)^  stale +1 ").containsPattern("(?m)^  rejected +1 ")
+                .contains("row 3, stale: HC-01|25942|2026-11 revision 3 changed nothing: the hub keeps revision 5")
+                .contains("row 4, rejected by the hub: HC-02|25942|2026-11").contains("REVISION_CONFLICT");
     }
 
     /** The national topic's HC-03 lines, once {@code done} holds for them (60 s at most). */
@@ -274,6 +303,7 @@ class LocalStackIT {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "stack-it-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, Department> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(topics.departments().name()));
             Instant deadline = Instant.now().plusSeconds(30);

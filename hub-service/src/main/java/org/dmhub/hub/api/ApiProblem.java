@@ -20,6 +20,10 @@ final class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.BAD_REQUEST, type, title, detail);
     }
 
+    static ApiProblem tooLarge(String type, String title, String detail) {
+        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, type, title, detail);
+    }
+
     /** Nothing can be answered before a framework is applied. */
     static ApiProblem noFramework() {
         return notFound("no-framework", "No framework", "the framework has no areas yet: apply one with POST /api/catalog");

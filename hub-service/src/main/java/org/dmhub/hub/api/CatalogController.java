@@ -1,9 +1,13 @@
 package org.dmhub.hub.api;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import org.dmhub.hub.HubProperties;
 import org.dmhub.hub.api.CatalogViews.AreaView;
 import org.dmhub.hub.api.CatalogViews.DepartmentView;
 import org.dmhub.hub.api.CatalogViews.IndicatorView;
@@ -20,7 +24,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,10 +40,12 @@ class CatalogController {
     private final FrameworkParser parser = new FrameworkParser();
     private final CatalogPublisher publisher;
     private final Catalog catalog;
+    private final long maxFrameworkBytes;
 
-    CatalogController(CatalogPublisher publisher, Catalog catalog) {
+    CatalogController(CatalogPublisher publisher, Catalog catalog, HubProperties properties) {
         this.publisher = publisher;
         this.catalog = catalog;
+        this.maxFrameworkBytes = properties.limits().maxFrameworkFile().toBytes();
     }
 
     /** The indicators of the framework, retired ones included ({@code active: false}), by code. */
@@ -76,9 +81,10 @@ class CatalogController {
      * nothing: the answer lists every error with its path (RFC 9457 problem details, status 422).
      */
     @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain", "application/octet-stream"})
-    ResponseEntity<?> apply(@RequestBody byte[] framework, @RequestParam(defaultValue = "false") boolean dryRun,
+    ResponseEntity<?> apply(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "") String accept)
-            throws ExecutionException, InterruptedException {
+            throws ExecutionException, InterruptedException, IOException {
+        byte[] framework = boundedBody(request);
         try {
             var parsed = parser.parse(framework);
             return ResponseEntity.ok(dryRun ? publisher.plan(parsed) : publisher.publish(parsed));
@@ -94,6 +100,24 @@ class CatalogController {
             problem.setType(URI.create("https://dmhub.invalid/problems/invalid-framework"));
             problem.setProperty("errors", invalid.errors());
             return ResponseEntity.unprocessableContent().body(problem);
+        }
+    }
+
+    /**
+     * The request's body, read no further than a framework file may be long. Read even when its announced length is
+     * too long, so that the answer reaches a client still sending: the server drops a connection whose unread body
+     * is large.
+     */
+    private byte[] boundedBody(HttpServletRequest request) throws IOException {
+        try (InputStream body = request.getInputStream()) {
+            byte[] read = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFrameworkBytes + 1));
+            if (read.length > maxFrameworkBytes) {
+                long announced = request.getContentLengthLong();
+                throw ApiProblem.tooLarge("framework-too-large", "Framework file too large", (announced > 0 ? "the body has "
+                        + announced + " bytes" : "the body is longer") + "; a framework file may have at most "
+                        + maxFrameworkBytes + " bytes (dmhub.limits.max-framework-file)");
+            }
+            return read;
         }
     }
 }

@@ -13,7 +13,7 @@ import org.dmhub.hub.HubProperties;
  * What went wrong with the stream processing lately: stream threads that failed and were replaced, the processing
  * stopped on an error and restarted. A failure seen once (Kafka Streams has passing ones, as when a newly created
  * department topic reaches a thread before its metadata) is retried at once; the same failure again within the
- * failure window means the cause persists (the registry away, say): retries then wait longer and longer, and the
+ * failure window means the cause persists (the registry away, say): restarts then wait longer and longer, and the
  * health endpoint reports it as failing.
  */
 public final class StreamsFailures {
@@ -54,10 +54,10 @@ public final class StreamsFailures {
         return (long) deadLettered.count();
     }
 
-    /** A stream thread failed; returns how long to pause before it is replaced. */
-    public Duration threadFailed(Throwable cause) {
+    /** A stream thread failed (it is replaced at once). */
+    public void threadFailed(Throwable cause) {
         threadReplacements.increment();
-        return failed("stream thread failed: " + describe(cause));
+        failed("stream thread failed: " + describe(cause));
     }
 
     /** The stream processing stopped on an error; returns how long to pause before restarting it. */

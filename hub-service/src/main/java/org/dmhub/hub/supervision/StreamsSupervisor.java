@@ -11,9 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
- * Keeps the stream processing going. A stream thread that fails is replaced after a pause that grows while failures
- * follow one another; exactly-once processing makes the retry safe. When the processing as a whole stops on an error
- * (a global catalog thread that could not reach the registry, say), it is restarted the same way, by the hub itself.
+ * Keeps the stream processing going. A stream thread that fails is replaced at once and resumes from its last commit
+ * (exactly-once processing makes the retry safe); the failure is counted, and one that repeats makes the health
+ * endpoint DOWN. No pause is taken there: a dying thread that waits still holds its place in the consumer group and
+ * holds up every rebalance. When the processing as a whole stops on an error (a global catalog thread that could not
+ * reach the registry, say), it is restarted by the hub itself, after a pause that grows while that keeps happening.
  * Records that fail on their own never get here: the stages and the {@link DeadLetterHandlers} refuse them.
  */
 public final class StreamsSupervisor implements AutoCloseable {
@@ -39,15 +41,9 @@ public final class StreamsSupervisor implements AutoCloseable {
         factory.setStateListener(this::stateChanged);
     }
 
-    /** Called on the failing stream thread itself, so the pause holds back only that thread's replacement. */
     public StreamThreadExceptionResponse threadFailed(Throwable cause) {
-        Duration pause = failures.threadFailed(cause);
-        log.error("a stream thread failed; it is replaced in {} ms", pause.toMillis(), cause);
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        failures.threadFailed(cause);
+        log.error("a stream thread failed; it is replaced", cause);
         return StreamThreadExceptionResponse.REPLACE_THREAD;
     }
 

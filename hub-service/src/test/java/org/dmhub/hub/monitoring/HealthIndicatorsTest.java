@@ -65,26 +65,36 @@ class HealthIndicatorsTest {
     }
 
     @Test
-    void aFailureSeenOnceIsRetriedAtOnceAndOneThatPersistsWaitsLongerAndLongerAndIsReported() {
+    void aThreadFailureSeenOnceIsNotReportedAndOneThatRepeatsIs() {
         MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
         StreamsFailures failures = failures(clock);
 
-        assertThat(failures.threadFailed(new IllegalStateException("topic dmhub.observations.SYT is new"))).isZero();
+        failures.threadFailed(new IllegalStateException("topic dmhub.observations.SYT is new"));
         assertThat(failures.recent()).as("once is not a persisting failure").isNull();
-        assertThat(failures.threadFailed(new IllegalStateException("registry away"))).isZero();
-        assertThat(failures.threadFailed(new IllegalStateException("registry away"))).isEqualTo(Duration.ofSeconds(1));
-        assertThat(failures.threadFailed(new IllegalStateException("registry away"))).isEqualTo(Duration.ofSeconds(2));
+        failures.threadFailed(new IllegalStateException("registry away"));
+        failures.threadFailed(new IllegalStateException("registry away"));
         assertThat(failures.recent().what()).contains("registry away");
-        assertThat(failures.threadReplacements()).isEqualTo(4);
+        assertThat(failures.threadReplacements()).isEqualTo(3);
 
         clock.now = clock.now.plusSeconds(61);
-        assertThat(failures.recent()).isNull();
-        assertThat(failures.threadFailed(new IllegalStateException("registry away"))).as("after a quiet minute it starts over")
-                .isZero();
+        assertThat(failures.recent()).as("outside the failure window").isNull();
+    }
+
+    @Test
+    void restartsAfterTheSameErrorWaitLongerAndLongerAndStartOverAfterAQuietWindow() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
+        StreamsFailures failures = failures(clock);
+
+        assertThat(failures.processingStopped("global thread: registry away")).isZero();
+        assertThat(failures.processingStopped("global thread: registry away")).isEqualTo(Duration.ofSeconds(1));
+        assertThat(failures.processingStopped("global thread: registry away")).isEqualTo(Duration.ofSeconds(2));
         for (int i = 0; i < 10; i++) {
-            failures.threadFailed(new IllegalStateException("registry away"));
+            failures.processingStopped("global thread: registry away");
         }
-        assertThat(failures.threadFailed(new IllegalStateException("registry away"))).isEqualTo(Duration.ofSeconds(60));
+        assertThat(failures.processingStopped("global thread: registry away")).isEqualTo(Duration.ofSeconds(60));
+
+        clock.now = clock.now.plusSeconds(61);
+        assertThat(failures.processingStopped("global thread: registry away")).isZero();
     }
 
     private static StreamsFailures failures(Clock clock) {
