@@ -15,6 +15,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.dmhub.contract.RegistryAvroDeserializer;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.Topics;
@@ -26,18 +30,27 @@ import org.dmhub.validation.CatalogLookup;
 /**
  * The provincial framework as the focal point last published it: the three compacted catalog topics read from
  * their beginning to their current end. A connector checks its observations against this copy before sending.
+ * A record that is not what its topic holds is left out (and counted), as the hub leaves it out: anyone who can
+ * write a catalog topic must not be able to stop every connector.
  */
 public final class CatalogSnapshot implements CatalogLookup {
 
     private final Map<String, IndicatorDefinition> indicators;
     private final Map<String, AdminArea> areas;
     private final Map<String, Department> departments;
+    private final int skippedRecords;
 
     private CatalogSnapshot(Map<String, IndicatorDefinition> indicators, Map<String, AdminArea> areas,
-            Map<String, Department> departments) {
+            Map<String, Department> departments, int skippedRecords) {
         this.indicators = Map.copyOf(indicators);
         this.areas = Map.copyOf(areas);
         this.departments = Map.copyOf(departments);
+        this.skippedRecords = skippedRecords;
+    }
+
+    /** How many records of the catalog topics were left out because they are not what their topic holds. */
+    public int skippedRecords() {
+        return skippedRecords;
     }
 
     /** A snapshot of given entries, e.g. for tests or a framework loaded some other way. */
@@ -49,7 +62,7 @@ public final class CatalogSnapshot implements CatalogLookup {
         areas.forEach(area -> areasByCode.put(area.getCode(), area));
         Map<String, Department> departmentsByCode = new HashMap<>();
         departments.forEach(department -> departmentsByCode.put(department.getCode(), department));
-        return new CatalogSnapshot(indicatorsByCode, areasByCode, departmentsByCode);
+        return new CatalogSnapshot(indicatorsByCode, areasByCode, departmentsByCode, 0);
     }
 
     /**
@@ -77,11 +90,15 @@ public final class CatalogSnapshot implements CatalogLookup {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         Map<String, Map<String, SpecificRecord>> byTopic = new HashMap<>();
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(config)) {
+        Map<String, Deserializer<? extends SpecificRecord>> decoders = new HashMap<>();
+        int skipped = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (var topic : topics.catalogTopics()) {
                 byTopic.put(topic.name(), new HashMap<>());
+                decoders.put(topic.name(), serdes.valueSerde(topic).deserializer());
                 for (PartitionInfo partition : consumer.partitionsFor(topic.name(), timeout)) {
                     partitions.add(new TopicPartition(partition.topic(), partition.partition()));
                 }
@@ -94,19 +111,37 @@ public final class CatalogSnapshot implements CatalogLookup {
                 if (Instant.now().isAfter(deadline)) {
                     throw new TimeoutException("the catalog topics could not be read to their end within " + timeout.toSeconds() + " s");
                 }
-                for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     Map<String, SpecificRecord> entries = byTopic.get(record.topic());
-                    if (record.value() == null) {
+                    if (record.key() == null) {
+                        skipped++;
+                    } else if (record.value() == null) {
                         entries.remove(record.key()); // a tombstone: the entry was removed from the framework
                     } else {
-                        entries.put(record.key(), record.value());
+                        SpecificRecord value = decode(decoders.get(record.topic()), record);
+                        if (value == null) {
+                            skipped++;
+                        } else {
+                            entries.put(record.key(), value);
+                        }
                     }
                 }
             }
         }
         return new CatalogSnapshot(values(byTopic, topics.indicators().name(), IndicatorDefinition.class),
                 values(byTopic, topics.areas().name(), AdminArea.class),
-                values(byTopic, topics.departments().name(), Department.class));
+                values(byTopic, topics.departments().name(), Department.class), skipped);
+    }
+
+    /** The record's value, or null when it is not what its topic holds; a registry that cannot be reached throws. */
+    private static SpecificRecord decode(Deserializer<? extends SpecificRecord> decoder, ConsumerRecord<String, byte[]> record) {
+        try {
+            return decoder.deserialize(record.topic(), record.value());
+        } catch (RegistryAvroDeserializer.RegistryUnavailableException unavailable) {
+            throw unavailable;
+        } catch (SerializationException notAValue) {
+            return null;
+        }
     }
 
     private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> endOffsets) {

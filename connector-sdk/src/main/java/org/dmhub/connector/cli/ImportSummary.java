@@ -85,7 +85,9 @@ final class ImportSummary {
             String line = "row " + row + ", stale:" + key + " revision " + receipt.getRevision() + " changed nothing: the hub keeps"
                     + (receipt.getWinningRevision() == null ? " a higher revision" : " revision " + receipt.getWinningRevision())
                     + "; send a higher revision to replace it";
-            return receipt.getDetails().isEmpty() ? line : line + " (" + String.join("; ", receipt.getDetails()) + ")";
+            // the hub's own sentence says the same as this line once the revision that stays is known
+            return receipt.getDetails().isEmpty() || receipt.getWinningRevision() != null ? line
+                    : line + " (" + String.join("; ", receipt.getDetails()) + ")";
         }
         String why;
         if (!receipt.getDetails().isEmpty() && receipt.getDetails().size() == receipt.getReasons().size()) {

@@ -54,7 +54,14 @@ final class KafkaHubAccess implements HubAccess {
     public CatalogSnapshot loadCatalog(ConnectionSettings settings) {
         RegistrySerdes serdes = reachableRegistry(settings);
         try {
-            return CatalogSnapshot.load(settings.bootstrapServers(), serdes, topics, CONNECT_TIMEOUT, settings.clientConfig());
+            CatalogSnapshot catalog = CatalogSnapshot.load(settings.bootstrapServers(), serdes, topics, CONNECT_TIMEOUT,
+                    settings.clientConfig());
+            if (catalog.skippedRecords() > 0) {
+                System.err.println("warning: " + catalog.skippedRecords() + " records on the catalog topics are not part of the "
+                        + "framework (not what their topic holds) and were left out; the focal point can tell which from the "
+                        + "hub's health details");
+            }
+            return catalog;
         } catch (TimeoutException unreachable) {
             throw brokerUnreachable(settings, unreachable);
         }

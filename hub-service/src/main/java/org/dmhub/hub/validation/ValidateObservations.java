@@ -63,6 +63,8 @@ public final class ValidateObservations implements ProcessorSupplier<byte[], byt
             private ProcessorContext<String, SpecificRecord> context;
             /** The department of each topic read, by topic name (parsed once per topic, not per record). */
             private final Map<String, Optional<String>> departments = new HashMap<>();
+            /** Why the last record that could not be decoded could not, for its refusal. */
+            private String undecodable;
 
             @Override
             public void init(ProcessorContext<String, SpecificRecord> context) {
@@ -84,7 +86,8 @@ public final class ValidateObservations implements ProcessorSupplier<byte[], byt
                     observation = decode(source, record.value());
                     if (observation == null) {
                         reject(record, source, topicDepartment, null, List.of(new Violation(RejectionReason.UNDECODABLE, "value",
-                                "not an IndicatorObservation in the Confluent wire format with a schema known to the registry")));
+                                "not an IndicatorObservation in the Confluent wire format with a schema known to the registry ("
+                                        + undecodable + ")")));
                         return;
                     }
                     List<Violation> violations = new ArrayList<>(limits.check(observation, System.currentTimeMillis()));
@@ -112,10 +115,14 @@ public final class ValidateObservations implements ProcessorSupplier<byte[], byt
 
             private IndicatorObservation decode(Refusals.Source source, byte[] value) {
                 try {
-                    return deserializer.deserialize(source.topic(), value);
+                    IndicatorObservation decoded = deserializer.deserialize(source.topic(), value);
+                    undecodable = decoded == null ? "no value: a record without one is not an observation" : null;
+                    return decoded;
                 } catch (RegistryAvroDeserializer.RegistryUnavailableException unavailable) {
                     throw unavailable;
-                } catch (RuntimeException undecodable) {
+                } catch (RuntimeException refused) {
+                    undecodable = refused.getCause() == null || refused.getCause() == refused ? String.valueOf(refused.getMessage())
+                            : refused.getMessage() + ": " + refused.getCause().getMessage();
                     return null;
                 }
             }
