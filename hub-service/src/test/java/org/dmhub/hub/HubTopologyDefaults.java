@@ -17,8 +17,12 @@ public final class HubTopologyDefaults {
             new HubProperties.Reporting("Asia/Ho_Chi_Minh", Map.of(), Duration.ofMinutes(1), 3);
 
     /** The hub's default limits on one record, as application.yml leaves them. */
-    public static final HubProperties.Limits LIMITS = new Binder(new MapConfigurationPropertySource())
-            .bindOrCreate("dmhub", HubProperties.class).limits();
+    public static final HubProperties.Limits LIMITS = properties().limits();
+
+    /** The hub's settings with every default. */
+    public static HubProperties properties() {
+        return new Binder(new MapConfigurationPropertySource()).bindOrCreate("dmhub", HubProperties.class);
+    }
 
     private HubTopologyDefaults() {
     }

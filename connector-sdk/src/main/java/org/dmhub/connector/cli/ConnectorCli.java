@@ -160,6 +160,11 @@ public final class ConnectorCli implements Runnable {
     /** The catalog, after checking that the department is one of the framework's. */
     CatalogSnapshot catalogFor(ConnectionSettings settings) {
         CatalogSnapshot catalog = hub.loadCatalog(settings);
+        if (catalog.skippedRecords() > 0) {
+            spec.commandLine().getErr().println("warning: " + catalog.skippedRecords() + " records on the catalog topics are not"
+                    + " part of the framework (not what their topic holds) and were left out; the focal point can tell which"
+                    + " from the hub's health details");
+        }
         if (catalog.department(settings.department()).isEmpty()) {
             throw new UserError(ExitCodes.USAGE, catalog.isEmpty()
                     ? "the framework is empty on " + settings.bootstrapServers() + ": the focal point has not published it yet"

@@ -54,14 +54,7 @@ final class KafkaHubAccess implements HubAccess {
     public CatalogSnapshot loadCatalog(ConnectionSettings settings) {
         RegistrySerdes serdes = reachableRegistry(settings);
         try {
-            CatalogSnapshot catalog = CatalogSnapshot.load(settings.bootstrapServers(), serdes, topics, CONNECT_TIMEOUT,
-                    settings.clientConfig());
-            if (catalog.skippedRecords() > 0) {
-                System.err.println("warning: " + catalog.skippedRecords() + " records on the catalog topics are not part of the "
-                        + "framework (not what their topic holds) and were left out; the focal point can tell which from the "
-                        + "hub's health details");
-            }
-            return catalog;
+            return CatalogSnapshot.load(settings.bootstrapServers(), serdes, topics, CONNECT_TIMEOUT, settings.clientConfig());
         } catch (TimeoutException unreachable) {
             throw brokerUnreachable(settings, unreachable);
         }

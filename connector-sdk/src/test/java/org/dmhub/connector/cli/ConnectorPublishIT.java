@@ -14,14 +14,20 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dmhub.connector.support.TestTopics;
 import org.dmhub.contract.Topics;
+import org.dmhub.schemas.Department;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.ObservationRejected;
 import org.dmhub.schemas.ObservationStatus;
@@ -89,6 +95,25 @@ class ConnectorPublishIT {
         List<IndicatorObservation> both = readDepartmentTopic(broker, "2026-10", 6);
         assertThat(both.subList(3, 6)).extracting(IndicatorObservation::getEventId)
                 .containsExactlyElementsOf(first.stream().map(IndicatorObservation::getEventId).toList());
+    }
+
+    @Test
+    void garbageOnACatalogTopicIsLeftOutAndTheFileStillPublishes(EmbeddedKafkaBroker broker) throws Exception {
+        publishCatalog(broker);
+        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString()), new ByteArraySerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(TOPICS.areas().name(), "99998".getBytes(StandardCharsets.UTF_8),
+                    "not an area".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        send(broker, TOPICS.areas().name(), "99997", new Department("STC", "a department on the areas topic"));
+        Path file = Files.writeString(folder.resolve("thang7-2025.jsonl"), """
+                {"indicator":"NS-01","area":"25747","period":"2025-07","value":"7"}
+                """, StandardCharsets.UTF_8);
+
+        assertThat(publish(broker, file)).as(err.toString()).isZero();
+
+        assertThat(err.toString()).contains("warning: 2 records on the catalog topics are not part of the framework");
+        assertThat(readDepartmentTopic(broker, "2025-07", 1).get(0).getValue()).isEqualByComparingTo("7");
     }
 
     @Test

@@ -1,6 +1,13 @@
 package org.dmhub.hub.monitoring;
 
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.Metric;
 import org.apache.kafka.streams.KafkaStreams;
+import org.dmhub.hub.HubProperties;
+import org.dmhub.hub.supervision.StuckPartitions;
 import org.dmhub.hub.supervision.StreamsFailures;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -8,8 +15,8 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
 /**
- * UP only while the Kafka Streams application is RUNNING and no stream thread keeps failing (the same failure twice
- * within the failure window):
+ * UP only while the Kafka Streams application is RUNNING, no stream thread keeps failing (the same failure twice
+ * within the failure window) and no input partition with records waiting goes unprocessed for that window:
  * otherwise the hub is not consolidating, or not all of it. Records sent to the dead letters do not make it DOWN
  * (processing goes on), but they are counted here.
  */
@@ -18,11 +25,15 @@ class StreamsHealthIndicator extends AbstractHealthIndicator {
 
     private final StreamsBuilderFactoryBean streams;
     private final StreamsFailures failures;
+    private final StuckPartitions stuck;
+    private final Clock clock;
 
-    StreamsHealthIndicator(StreamsBuilderFactoryBean streams, StreamsFailures failures) {
+    StreamsHealthIndicator(StreamsBuilderFactoryBean streams, StreamsFailures failures, HubProperties properties) {
         super("Kafka Streams health check failed");
         this.streams = streams;
         this.failures = failures;
+        this.stuck = new StuckPartitions(properties.health().failureWindow());
+        this.clock = Clock.systemUTC();
     }
 
     @Override
@@ -36,15 +47,32 @@ class StreamsHealthIndicator extends AbstractHealthIndicator {
         KafkaStreams.State state = kafkaStreams.state();
         builder.withDetail("state", state.name());
         StreamsFailures.Failure recent = failures.recent();
+        List<String> stuckPartitions = state == KafkaStreams.State.RUNNING ? stuck.observe(lags(kafkaStreams), clock.instant()) : List.of();
         if (state != KafkaStreams.State.RUNNING) {
             builder.down();
         } else if (recent != null) {
             builder.down().withDetail("reason", "a stream thread failed at " + recent.at() + ": " + recent.what());
+        } else if (!stuckPartitions.isEmpty()) {
+            builder.down().withDetail("reason", "records are waiting on partitions the processing does not move on")
+                    .withDetail("stuckPartitions", stuckPartitions);
         } else {
             builder.up();
         }
         if (recent != null) {
             builder.withDetail("lastFailure", recent.at() + ": " + recent.what());
         }
+    }
+
+    /** Records waiting on each input partition of the stream threads' consumers. */
+    private static Map<String, Long> lags(KafkaStreams kafkaStreams) {
+        Map<String, Long> lags = new HashMap<>();
+        for (Metric metric : kafkaStreams.metrics().values()) {
+            Map<String, String> tags = metric.metricName().tags();
+            if ("records-lag".equals(metric.metricName().name()) && tags.get("topic") != null && tags.get("partition") != null
+                    && metric.metricValue() instanceof Number value && !Double.isNaN(value.doubleValue())) {
+                lags.merge(tags.get("topic") + "-" + tags.get("partition"), Math.round(value.doubleValue()), Math::max);
+            }
+        }
+        return lags;
     }
 }

@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.dmhub.hub.HubProperties;
+import java.util.Map;
+import org.dmhub.hub.HubTopologyDefaults;
 import org.dmhub.hub.supervision.StreamsFailures;
+import org.dmhub.hub.supervision.StuckPartitions;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.schemas.AdminArea;
@@ -58,7 +61,8 @@ class HealthIndicatorsTest {
 
     @Test
     void downWhileTheStreamProcessingHasNotStarted() {
-        Health health = new StreamsHealthIndicator(new StreamsBuilderFactoryBean(), failures(Clock.systemUTC())).health(true);
+        Health health = new StreamsHealthIndicator(new StreamsBuilderFactoryBean(), failures(Clock.systemUTC()),
+                HubTopologyDefaults.properties()).health(true);
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).containsEntry("state", "NOT_STARTED");
@@ -95,6 +99,23 @@ class HealthIndicatorsTest {
 
         clock.now = clock.now.plusSeconds(61);
         assertThat(failures.processingStopped("global thread: registry away")).isZero();
+    }
+
+    @Test
+    void aPartitionWhoseLagDoesNotGoDownForTheWindowIsStuckOneThatMovesIsNot() {
+        StuckPartitions stuck = new StuckPartitions(Duration.ofSeconds(60));
+        Instant start = Instant.parse("2026-12-01T00:00:00Z");
+
+        assertThat(stuck.observe(Map.of("dmhub.observations.STC-0", 5L, "dmhub.observations.SYT-0", 100L), start)).isEmpty();
+        assertThat(stuck.observe(Map.of("dmhub.observations.STC-0", 5L, "dmhub.observations.SYT-0", 90L), start.plusSeconds(30)))
+                .isEmpty();
+        assertThat(stuck.observe(Map.of("dmhub.observations.STC-0", 7L, "dmhub.observations.SYT-0", 95L), start.plusSeconds(61)))
+                .singleElement().asString().startsWith("dmhub.observations.STC-0 (7 records waiting since 2026-12-01T00:00:00Z)");
+        assertThat(stuck.observe(Map.of("dmhub.observations.STC-0", 0L, "dmhub.observations.SYT-0", 95L), start.plusSeconds(62)))
+                .as("all read: no longer stuck; SYT went down at 30 s").isEmpty();
+        assertThat(stuck.observe(Map.of("dmhub.observations.SYT-0", 95L), start.plusSeconds(91))).singleElement().asString()
+                .startsWith("dmhub.observations.SYT-0");
+        assertThat(stuck.observe(Map.of(), start.plusSeconds(92))).as("no longer assigned here").isEmpty();
     }
 
     private static StreamsFailures failures(Clock clock) {
