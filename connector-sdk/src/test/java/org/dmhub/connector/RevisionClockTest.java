@@ -2,35 +2,18 @@ package org.dmhub.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-import java.util.concurrent.atomic.AtomicLong;
+import org.dmhub.testsupport.SettableClock;
 import org.junit.jupiter.api.Test;
 
 class RevisionClockTest {
 
     private static final long NOW = Instant.parse("2026-11-27T08:00:00.123Z").toEpochMilli();
 
-    private final AtomicLong time = new AtomicLong(NOW);
-    private final RevisionClock revisions = new RevisionClock(new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(time.get());
-        }
-    });
+    private final SettableClock time = new SettableClock(Instant.ofEpochMilli(NOW));
+    private final RevisionClock revisions = new RevisionClock(time);
 
     @Test
     void aRevisionIsThePublishTimeInEpochMilliseconds() {
@@ -55,9 +38,9 @@ class RevisionClockTest {
         for (int change = 0; change < 5; change++) {
             raised = revisions.next("NS-01|25747|2026-10");
         }
-        time.addAndGet(2);
+        time.advance(Duration.ofMillis(2));
         assertThat(revisions.next("NS-01|25747|2026-10")).as("the clock has not passed the raised revision yet").isEqualTo(raised + 1);
-        time.addAndGet(100);
+        time.advance(Duration.ofMillis(100));
         assertThat(revisions.next("NS-01|25747|2026-10")).isEqualTo(NOW + 102);
     }
 

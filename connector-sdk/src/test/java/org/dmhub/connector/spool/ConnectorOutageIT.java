@@ -90,6 +90,8 @@ class ConnectorOutageIT {
                 acknowledgements.add(connector.publish(observation));
             }
             assertThat(connector.flush(Duration.ofMinutes(2))).as("the spool is empty once the broker is back").isTrue();
+            // the futures complete on the producer's callback thread, a moment after the spool knows the sends are stored
+            CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
             assertThat(acknowledgements).allMatch(acknowledged -> acknowledged.isDone() && !acknowledged.isCompletedExceptionally());
         }
         assertArrivedExactlyOnce("D1", eventIds);

@@ -7,8 +7,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.dmhub.hub.HubProperties;
 import java.util.Map;
 import org.dmhub.hub.HubTopologyDefaults;
@@ -22,6 +20,7 @@ import org.dmhub.schemas.IndicatorDefinition;
 import org.dmhub.schemas.IndicatorKind;
 import org.dmhub.schemas.Periodicity;
 import org.dmhub.testsupport.RegistryProcess;
+import org.dmhub.testsupport.SettableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -70,7 +69,7 @@ class HealthIndicatorsTest {
 
     @Test
     void aThreadFailureSeenOnceIsNotReportedAndOneThatRepeatsIs() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
+        SettableClock clock = new SettableClock(Instant.parse("2026-12-01T00:00:00Z"));
         StreamsFailures failures = failures(clock);
 
         failures.threadFailed(new IllegalStateException("topic dmhub.observations.SYT is new"));
@@ -80,13 +79,13 @@ class HealthIndicatorsTest {
         assertThat(failures.recent().what()).contains("registry away");
         assertThat(failures.threadReplacements()).isEqualTo(3);
 
-        clock.now = clock.now.plusSeconds(61);
+        clock.advance(Duration.ofSeconds(61));
         assertThat(failures.recent()).as("outside the failure window").isNull();
     }
 
     @Test
     void restartsAfterTheSameErrorWaitLongerAndLongerAndStartOverAfterAQuietWindow() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
+        SettableClock clock = new SettableClock(Instant.parse("2026-12-01T00:00:00Z"));
         StreamsFailures failures = failures(clock);
 
         assertThat(failures.processingStopped("global thread: registry away")).isZero();
@@ -97,7 +96,7 @@ class HealthIndicatorsTest {
         }
         assertThat(failures.processingStopped("global thread: registry away")).isEqualTo(Duration.ofSeconds(60));
 
-        clock.now = clock.now.plusSeconds(61);
+        clock.advance(Duration.ofSeconds(61));
         assertThat(failures.processingStopped("global thread: registry away")).isZero();
     }
 
@@ -121,28 +120,5 @@ class HealthIndicatorsTest {
     private static StreamsFailures failures(Clock clock) {
         return new StreamsFailures(new HubProperties.Health(Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(60)),
                 new SimpleMeterRegistry(), clock);
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
