@@ -7,7 +7,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.dmhub.contract.RegistrySerdes;
-import org.dmhub.contract.TopicDefinition;
 import org.dmhub.contract.Topics;
 import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.catalog.CatalogPublisher;
@@ -26,7 +25,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration
@@ -133,16 +131,7 @@ class HubConfiguration {
     KafkaAdmin.NewTopics contractTopics(Topics topics, HubProperties properties) {
         HubProperties.TopicCreation creation = properties.topics();
         return new KafkaAdmin.NewTopics(topics.sharedTopics().stream()
-                .map(topic -> newTopic(topic, topics.catalogTopics().contains(topic) ? 1 : creation.partitions(),
-                        creation.replicationFactor()))
+                .map(topic -> topics.catalogTopics().contains(topic) ? creation.newTopic(topic, 1) : creation.newTopic(topic))
                 .toArray(NewTopic[]::new));
-    }
-
-    private static NewTopic newTopic(TopicDefinition<?> topic, int partitions, short replicationFactor) {
-        return TopicBuilder.name(topic.name())
-                .partitions(partitions)
-                .replicas(replicationFactor)
-                .configs(topic.configs())
-                .build();
     }
 }

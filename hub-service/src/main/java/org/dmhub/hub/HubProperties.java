@@ -2,6 +2,8 @@ package org.dmhub.hub;
 
 import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.dmhub.contract.TopicDefinition;
 import org.dmhub.hub.support.StoreKind;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -95,5 +97,14 @@ public record HubProperties(
      * @param replicationFactor 1 for a single local broker; 3 in production
      */
     public record TopicCreation(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor) {
+
+        /** A topic as the hub creates it: these partitions and replicas, and the topic's own configuration. */
+        public NewTopic newTopic(TopicDefinition<?> topic) {
+            return newTopic(topic, partitions);
+        }
+
+        public NewTopic newTopic(TopicDefinition<?> topic, int partitionCount) {
+            return new NewTopic(topic.name(), partitionCount, replicationFactor).configs(topic.configs());
+        }
     }
 }

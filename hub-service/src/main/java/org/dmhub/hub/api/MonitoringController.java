@@ -1,10 +1,11 @@
 package org.dmhub.hub.api;
 
+import java.util.Map;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.common.Metric;
 import org.apache.kafka.streams.KafkaStreams;
 import org.dmhub.contract.Topics;
+import org.dmhub.hub.monitoring.ConsumerLag;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -56,14 +57,8 @@ class MonitoringController {
         if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
             return null;
         }
-        long lag = 0;
-        for (Metric metric : kafkaStreams.metrics().values()) {
-            String topic = metric.metricName().tags().get("topic");
-            if ("records-lag".equals(metric.metricName().name()) && topic != null && topics.departmentOf(topic).isPresent()
-                    && metric.metricValue() instanceof Number value && !Double.isNaN(value.doubleValue())) {
-                lag += Math.round(value.doubleValue());
-            }
-        }
-        return lag;
+        return ConsumerLag.perPartition(kafkaStreams).entrySet().stream()
+                .filter(waiting -> topics.departmentOf(waiting.getKey().topic()).isPresent())
+                .mapToLong(Map.Entry::getValue).sum();
     }
 }

@@ -125,8 +125,7 @@ public final class CatalogPublisher {
             List<NewTopic> missing = departments.stream()
                     .flatMap(department -> Stream.of(topics.observations(department.getCode()), topics.receipts(department.getCode())))
                     .filter(topic -> !existing.contains(topic.name()))
-                    .map(topic -> new NewTopic(topic.name(), topicCreation.partitions(), topicCreation.replicationFactor())
-                            .configs(topic.configs()))
+                    .map(topicCreation::newTopic)
                     .toList();
             for (NewTopic topic : missing) {
                 try {

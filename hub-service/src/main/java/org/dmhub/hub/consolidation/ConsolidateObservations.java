@@ -141,8 +141,9 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
             private void receipt(Record<String, AcceptedObservation> record, AcceptedObservation observation, ReceiptOutcome outcome,
                     long winningRevision, String detail) {
                 if (receiptTopics.ready(observation.getDepartment())) {
-                    context.forward(record.withKey(valueKey(observation)).withValue(Receipts.decided(outcome, source(observation),
-                            observation.getEventId(), valueKey(observation), observation.getRevision(), winningRevision, detail)));
+                    String key = valueKey(observation);
+                    context.forward(record.withKey(key).withValue(Receipts.decided(outcome, source(observation),
+                            observation.getEventId(), key, observation.getRevision(), winningRevision, detail)));
                 }
             }
 
@@ -181,12 +182,13 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
 
             private void refuse(Record<String, AcceptedObservation> record, AcceptedObservation observation, Violation violation) {
                 settings.metrics().rejected(observation.getDepartment(), List.of(violation.reason()));
+                String key = valueKey(observation);
                 ObservationRejected refusal = refusals.of(source(observation), observation.getDepartment(),
                         ValidateObservations.original(observation), null, List.of(violation));
-                context.forward(record.withKey(valueKey(observation)).withValue(refusal));
+                context.forward(record.withKey(key).withValue(refusal));
                 if (receiptTopics.ready(observation.getDepartment())) {
-                    context.forward(record.withKey(valueKey(observation)).withValue(Receipts.rejected(refusal,
-                            observation.getEventId(), valueKey(observation), observation.getRevision())));
+                    context.forward(record.withKey(key).withValue(Receipts.rejected(refusal, observation.getEventId(), key,
+                            observation.getRevision())));
                 }
             }
 

@@ -31,15 +31,8 @@ public final class Consolidation {
     private Consolidation() {
     }
 
-    /** How many of the latest eventIds applied to a key are remembered, unless configured otherwise. */
-    public static final int APPLIED_EVENTS_KEPT = 32;
-
-    /** @param receivedAt when the observation was sent (its record's time, epoch ms) */
-    public static Outcome apply(ConsolidatedValue current, AcceptedObservation observation, long receivedAt) {
-        return apply(current, observation, receivedAt, APPLIED_EVENTS_KEPT);
-    }
-
     /**
+     * @param receivedAt when the observation was sent (its record's time, epoch ms)
      * @param eventsKept how many of the latest applied eventIds the value remembers: the value of a key corrected
      *     again and again stays small, and an older event sent again is then judged by its revision (stale, or a
      *     duplicate when it repeats the current content), so it still changes nothing

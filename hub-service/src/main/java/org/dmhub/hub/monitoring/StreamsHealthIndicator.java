@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.Metric;
 import org.apache.kafka.streams.KafkaStreams;
 import org.dmhub.hub.HubProperties;
 import org.dmhub.hub.supervision.StuckPartitions;
@@ -47,7 +46,7 @@ class StreamsHealthIndicator extends AbstractHealthIndicator {
         KafkaStreams.State state = kafkaStreams.state();
         builder.withDetail("state", state.name());
         StreamsFailures.Failure recent = failures.recent();
-        List<String> stuckPartitions = state == KafkaStreams.State.RUNNING ? stuck.observe(lags(kafkaStreams), clock.instant()) : List.of();
+        List<String> stuckPartitions = state == KafkaStreams.State.RUNNING ? stuck.observe(lagsByName(kafkaStreams), clock.instant()) : List.of();
         if (state != KafkaStreams.State.RUNNING) {
             builder.down();
         } else if (recent != null) {
@@ -63,16 +62,9 @@ class StreamsHealthIndicator extends AbstractHealthIndicator {
         }
     }
 
-    /** Records waiting on each input partition of the stream threads' consumers. */
-    private static Map<String, Long> lags(KafkaStreams kafkaStreams) {
+    private static Map<String, Long> lagsByName(KafkaStreams kafkaStreams) {
         Map<String, Long> lags = new HashMap<>();
-        for (Metric metric : kafkaStreams.metrics().values()) {
-            Map<String, String> tags = metric.metricName().tags();
-            if ("records-lag".equals(metric.metricName().name()) && tags.get("topic") != null && tags.get("partition") != null
-                    && metric.metricValue() instanceof Number value && !Double.isNaN(value.doubleValue())) {
-                lags.merge(tags.get("topic") + "-" + tags.get("partition"), Math.round(value.doubleValue()), Math::max);
-            }
-        }
+        ConsumerLag.perPartition(kafkaStreams).forEach((partition, lag) -> lags.put(partition.toString(), lag));
         return lags;
     }
 }

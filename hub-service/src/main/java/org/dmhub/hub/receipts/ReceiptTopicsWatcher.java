@@ -8,14 +8,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.dmhub.contract.TopicDefinition;
 import org.dmhub.contract.Topics;
 import org.dmhub.hub.HubProperties;
 import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.schemas.Department;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
@@ -60,18 +58,13 @@ public final class ReceiptTopicsWatcher implements ReceiptTopics, AutoCloseable 
             return;
         }
         try {
-            admin.createOrModifyTopics(missing.stream().map(code -> newTopic(topics.receipts(code))).toArray(NewTopic[]::new));
+            admin.createOrModifyTopics(missing.stream().map(code -> creation.newTopic(topics.receipts(code))).toArray(NewTopic[]::new));
             ready.addAll(missing);
             log.info("receipts topics ready for {}", missing);
         } catch (RuntimeException unavailable) {
             log.warn("could not make sure the receipts topics of {} exist (tried again in {} s): {}", missing,
                     CHECK_INTERVAL.toSeconds(), unavailable.toString());
         }
-    }
-
-    private NewTopic newTopic(TopicDefinition<?> topic) {
-        return TopicBuilder.name(topic.name()).partitions(creation.partitions()).replicas(creation.replicationFactor())
-                .configs(topic.configs()).build();
     }
 
     @Override

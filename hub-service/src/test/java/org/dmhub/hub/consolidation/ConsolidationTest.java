@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.dmhub.hub.HubTopologyDefaults;
 import org.dmhub.hub.consolidation.Consolidation.Effect;
 import org.dmhub.hub.validation.AcceptedObservation;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class ConsolidationTest {
 
     private static ConsolidatedValue after(ConsolidatedValue current, AcceptedObservation observation, long receivedAt,
             Effect expected) {
-        Consolidation.Outcome outcome = Consolidation.apply(current, observation, receivedAt);
+        Consolidation.Outcome outcome = Consolidation.apply(current, observation, receivedAt, HubTopologyDefaults.LIMITS.appliedEventsKept());
         assertThat(outcome.effect()).isEqualTo(expected);
         return outcome.value();
     }
