@@ -1,6 +1,7 @@
 package org.dmhub.hub;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -157,8 +158,11 @@ public final class HubTopology {
 
     /** Receipts to the receipts topic of the department whose topic the observation came from. */
     private void publishReceipts(KStream<String, SpecificRecord> receipts, String prefix) {
+        // found once per department topic, not once per receipt
+        Map<String, String> receiptsTopicOf = new ConcurrentHashMap<>();
         receipts.mapValues(value -> (ObservationReceipt) value, Named.as(prefix + "as-receipt"))
-                .to((key, receipt, context) -> topics.receipts(topics.departmentOf(receipt.getSourceTopic()).orElseThrow()).name(),
+                .to((key, receipt, context) -> receiptsTopicOf.computeIfAbsent(receipt.getSourceTopic(),
+                                source -> topics.receipts(topics.departmentOf(source).orElseThrow()).name()),
                         Produced.with(serdes.keySerde(), serdes.valueSerde(ObservationReceipt.class)).withName(prefix + "write-receipts"));
     }
 
