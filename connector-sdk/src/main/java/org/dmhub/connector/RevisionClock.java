@@ -1,6 +1,7 @@
 package org.dmhub.connector;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,16 +12,18 @@ import java.util.Map;
  * of a key in the same millisecond gets one more than the first, rather than the same revision (which the hub would
  * refuse as a conflict) or a lower one (counted as stale).
  *
- * <p>Thread-safe. What it remembers per key is forgotten once the clock has passed it, so a long-running poller does
+ * <p>Thread-safe. What it remembers per key is forgotten a day after it was given, so a long-running poller does
  * not accumulate keys.
  */
 public final class RevisionClock {
 
-    /** Above this many remembered keys, those the clock has passed are forgotten. */
+    /** Above this many remembered keys, those given a day or more ago are forgotten. */
     private static final int FORGET_ABOVE = 10_000;
+    private static final Duration REMEMBERED = Duration.ofDays(1);
 
     private final Clock clock;
     private final Map<String, Given> lastGiven = new HashMap<>();
+    private int forgetAbove = FORGET_ABOVE;
 
     /** The last revision given to a key, for the change it was given to and the time that change happened. */
     private record Given(long millis, long revision, Object change) {
@@ -62,9 +65,12 @@ public final class RevisionClock {
             return millis;
         }
         long revision = last != null && millis <= last.revision() ? last.revision() + 1 : millis;
-        if (lastGiven.size() >= FORGET_ABOVE) {
-            long now = clock.millis();
-            lastGiven.values().removeIf(given -> given.revision() < now);
+        if (lastGiven.size() >= forgetAbove) {
+            // a caller may pass a time well before now (a file's publish time, an old row's watermark): only what lies a
+            // whole day back is forgotten, and the next look waits until the map has doubled, so no call pays a scan
+            long horizon = clock.millis() - REMEMBERED.toMillis();
+            lastGiven.values().removeIf(given -> given.revision() < horizon && given.millis() < horizon);
+            forgetAbove = Math.max(FORGET_ABOVE, 2 * lastGiven.size());
         }
         lastGiven.put(key, new Given(millis, revision, change));
         return revision;

@@ -45,6 +45,30 @@ class RevisionClockTest {
     }
 
     @Test
+    void aKeyRepeatedAfterTenThousandOthersOfOneFileStillGetsAHigherRevision() {
+        long published = NOW - 5_000;
+        assertThat(revisions.at("NS-01|00000|2026-10", published, new Object())).isEqualTo(published);
+        for (int key = 1; key <= 20_000; key++) {
+            revisions.at("NS-01|" + key + "|2026-10", published, new Object());
+        }
+
+        assertThat(revisions.at("NS-01|00000|2026-10", published, new Object())).as("the same key again, later in the file")
+                .isEqualTo(published + 1);
+    }
+
+    @Test
+    void whatWasGivenADayAgoIsForgotten() {
+        long dayAgo = NOW - Duration.ofDays(1).toMillis() - 1;
+        revisions.at("NS-01|00000|2026-10", dayAgo, new Object());
+        for (int key = 1; key <= 10_000; key++) {
+            revisions.at("NS-01|" + key + "|2026-10", NOW, new Object());
+        }
+
+        assertThat(revisions.at("NS-01|00000|2026-10", dayAgo, new Object())).as("no longer remembered: its own time")
+                .isEqualTo(dayAgo);
+    }
+
+    @Test
     void aChangeReadAgainKeepsItsRevisionAndAnEarlierOneKeepsItsTime() {
         long stamped = NOW - 60_000;
         long first = revisions.at("NS-01|25747|2026-10", stamped, "2026-11-27T07:59:00.123100");

@@ -33,6 +33,10 @@ public final class Decimals {
     public static long plainLength(BigDecimal value) {
         long digits = value.precision();
         long scale = value.scale();
+        if (value.signum() == 0) {
+            // zero is written 0, or 0. and its scale's zeros: never with the zeros of a positive exponent
+            return scale > 0 ? scale + 2 : 1;
+        }
         long sign = value.signum() < 0 ? 1 : 0;
         if (scale <= 0) {
             return sign + digits - scale;

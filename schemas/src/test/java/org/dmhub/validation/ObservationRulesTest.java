@@ -134,7 +134,7 @@ class ObservationRulesTest {
     @Test
     void thePlainLengthIsTheLengthOfThePlainFormWithoutWritingIt() {
         for (String written : List.of("0", "-0.5", "1234.5", "1E+5", "-1E+5", "1.5E-7", "0.000000000001", "-98765.4321", "1E-1",
-                "123E-2", "123E-3", "123E-4")) {
+                "123E-2", "123E-3", "123E-4", "0E+300", "0E-5", "-0E+3", "0.000")) {
             BigDecimal value = new BigDecimal(written);
             assertThat(Decimals.plainLength(value)).as(written).isEqualTo(value.toPlainString().length());
         }

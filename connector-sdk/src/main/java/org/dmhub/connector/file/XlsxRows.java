@@ -112,6 +112,16 @@ final class XlsxRows {
         while (end > 0 && sample[end - 1] != '\n') {
             end--;
         }
+        // no line break at all: cut only a character left unfinished at the end
+        if (end == 0) {
+            end = sample.length;
+            while (end > 0 && (sample[end - 1] & 0xC0) == 0x80) {
+                end--;
+            }
+            if (end > 0 && (sample[end - 1] & 0x80) != 0) {
+                end--;
+            }
+        }
         return Arrays.copyOf(sample, end);
     }
 

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The highest value of the watermark column seen so far: a timestamp (e.g. {@code updated_at}) or a whole number
@@ -64,12 +63,14 @@ public record Watermark(Kind kind, String text) {
     }
 
     /**
-     * The time of a timestamp watermark in epoch milliseconds (a timestamp without zone is taken as UTC); null for a
-     * number, which is a counter rather than a time.
+     * The time of a timestamp watermark in epoch milliseconds; null for a number, which is a counter rather than a
+     * time. A timestamp without zone is the database's wall-clock time, read by the JDBC driver in this machine's
+     * zone: it is turned back into an instant the same way (taking it as UTC would put a database at UTC+7 seven
+     * hours ahead, and a correction sent meanwhile would count as stale).
      */
     Long epochMillis() {
         return switch (kind) {
-            case TIMESTAMP -> ChronoUnit.MILLIS.between(LocalDateTime.of(1970, 1, 1, 0, 0), LocalDateTime.parse(text));
+            case TIMESTAMP -> Timestamp.valueOf(LocalDateTime.parse(text)).getTime();
             case TIMESTAMP_WITH_ZONE -> Instant.parse(text).toEpochMilli();
             case NUMBER -> null;
         };
