@@ -26,6 +26,10 @@ const STRINGS = {
     'error.unavailable': 'Hệ thống tạm thời chưa trả lời được, vui lòng thử lại sau giây lát.',
     'error.network': 'Không kết nối được tới hub ({message}).',
     'error.status': 'Lỗi {status}',
+    'error.unauthenticated': 'Chưa đăng nhập hoặc phiên đăng nhập đã hết hạn.',
+    'login.needed': 'Bạn cần đăng nhập để xem số liệu.',
+    'login.link': 'Đăng nhập',
+    'session.logout': 'Đăng xuất',
 
     'reporting.title': 'Tình hình báo cáo kỳ {period}',
     'reporting.caption': 'Tình hình báo cáo theo đơn vị và chỉ tiêu; đơn vị trễ hạn và chưa báo cáo ở đầu bảng',
@@ -141,6 +145,10 @@ const STRINGS = {
     'error.unavailable': 'The hub cannot answer right now; please try again shortly.',
     'error.network': 'Cannot reach the hub ({message}).',
     'error.status': 'Error {status}',
+    'error.unauthenticated': 'Not logged in, or the session has expired.',
+    'login.needed': 'Log in to see the figures.',
+    'login.link': 'Log in',
+    'session.logout': 'Log out',
 
     'reporting.title': 'Reporting status for {period}',
     'reporting.caption': 'Reporting status by department and indicator; late and missing reports first',
@@ -412,12 +420,17 @@ class ApiError extends Error {
 async function api(path) {
   let response;
   try {
-    response = await fetch(path, {headers: {Accept: 'application/json, application/problem+json'}});
+    // X-Requested-With: a 401 (secure mode, not logged in) opens no password dialog of the browser
+    response = await fetch(path, {headers: {Accept: 'application/json, application/problem+json', 'X-Requested-With': 'XMLHttpRequest'}});
   } catch (error) {
     throw new ApiError(t('error.network', {message: error.message}), 0);
   }
   if (response.ok) {
     return response.json();
+  }
+  if (response.status === 401) {
+    showLoginNeeded();
+    throw new ApiError(t('error.unauthenticated'), 401);
   }
   let detail = null;
   try {
@@ -431,6 +444,32 @@ async function api(path) {
     message = detail ? `${detail} — ${t('error.unavailable')}` : t('error.unavailable');
   }
   throw new ApiError(message, response.status);
+}
+
+/** Secure mode without a session (never logged in, or expired): the way to the login page, back to this period. */
+function showLoginNeeded() {
+  const banner = document.getElementById('login-needed');
+  banner.hidden = false;
+  banner.querySelector('a').href = `login.html${location.hash}`;
+}
+
+/** Secure mode: who is logged in, and the button to log out; open mode has no session (404) and shows neither. */
+async function loadSession() {
+  let session;
+  try {
+    session = await api('/api/session');
+  } catch {
+    return;
+  }
+  document.getElementById('session-user').textContent = session.name;
+  document.getElementById('session').hidden = false;
+}
+
+async function logOut() {
+  const cookie = document.cookie.split('; ').find((entry) => entry.startsWith('XSRF-TOKEN='));
+  const token = cookie ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) : '';
+  await fetch('logout', {method: 'POST', credentials: 'same-origin', headers: {'X-XSRF-TOKEN': token}}).catch(() => {});
+  location.assign('login.html');
 }
 
 function showProblem(section, error) {
@@ -456,6 +495,9 @@ function h(tag, attributes = {}, ...children) {
       element.className = value;
     } else if (name === 'dataset') {
       Object.assign(element.dataset, value);
+    } else if (name === 'style') {
+      // through the CSSOM: the Content-Security-Policy refuses style attributes
+      Object.assign(element.style, value);
     } else if (name.startsWith('on')) {
       element.addEventListener(name.slice(2).toLowerCase(), value);
     } else {
@@ -494,7 +536,7 @@ function completenessBar(ratio) {
   const level = value >= 1 ? 'full' : value >= 0.5 ? 'partial' : 'low';
   return h('div', {className: 'completeness'},
     h('span', {className: `bar bar-${level}`, role: 'presentation'},
-      h('span', {className: 'fill', style: `width: ${(value * 100).toFixed(1)}%`})),
+      h('span', {className: 'fill', style: {width: `${(value * 100).toFixed(1)}%`}})),
     h('span', {className: 'percent'}, formatPercent(value)));
 }
 
@@ -538,6 +580,7 @@ function applyStaticTexts() {
   toggle.setAttribute('lang', state.language === 'vi' ? 'en' : 'vi');
   toggle.setAttribute('aria-label', t('lang.toggleLabel'));
   document.getElementById('period-input').placeholder = 'YYYY-MM';
+  document.querySelector('#login-needed a').textContent = t('login.link');
 }
 
 function toggleLanguage() {
@@ -1177,6 +1220,8 @@ async function start() {
     });
   }
   window.addEventListener('hashchange', onHashChange);
+  document.getElementById('logout').addEventListener('click', logOut);
+  loadSession();
 
   renderRejectionFilters();
   loadSummary();

@@ -8,6 +8,9 @@ import org.springframework.web.ErrorResponseException;
 /** A request the API refuses, answered as RFC 9457 problem details naming what is wrong and what would be valid. */
 final class ApiProblem extends ErrorResponseException {
 
+    /** What every problem type of the API starts with. */
+    static final String TYPE_PREFIX = "https://dmhub.invalid/problems/";
+
     private ApiProblem(HttpStatus status, String type, String title, String detail) {
         super(status, problem(status, type, title, detail), null);
     }
@@ -31,7 +34,7 @@ final class ApiProblem extends ErrorResponseException {
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://dmhub.invalid/problems/" + type));
+        problem.setType(URI.create(TYPE_PREFIX + type));
         problem.setTitle(title);
         return problem;
     }

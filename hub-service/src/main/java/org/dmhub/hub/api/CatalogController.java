@@ -2,12 +2,10 @@ package org.dmhub.hub.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import org.dmhub.hub.HubProperties;
 import org.dmhub.hub.api.CatalogViews.AreaView;
 import org.dmhub.hub.api.CatalogViews.DepartmentView;
 import org.dmhub.hub.api.CatalogViews.IndicatorView;
@@ -40,12 +38,12 @@ class CatalogController {
     private final FrameworkParser parser = new FrameworkParser();
     private final CatalogPublisher publisher;
     private final Catalog catalog;
-    private final long maxFrameworkBytes;
+    private final RequestBodyLimit bodyLimit;
 
-    CatalogController(CatalogPublisher publisher, Catalog catalog, HubProperties properties) {
+    CatalogController(CatalogPublisher publisher, Catalog catalog, RequestBodyLimit bodyLimit) {
         this.publisher = publisher;
         this.catalog = catalog;
-        this.maxFrameworkBytes = properties.limits().maxFrameworkFile().toBytes();
+        this.bodyLimit = bodyLimit;
     }
 
     /** The indicators of the framework, retired ones included ({@code active: false}), by code. */
@@ -79,12 +77,16 @@ class CatalogController {
     /**
      * Validates the whole framework file and, unless {@code dryRun}, publishes it. A file with any error publishes
      * nothing: the answer lists every error with its path (RFC 9457 problem details, status 422).
+     * <p>
+     * Only YAML (or JSON) media types are taken: a web page can make a browser send {@code text/plain}, a form's types
+     * or no type at all to another site without asking it first (a CORS "simple" request), never these; such a
+     * request is answered 415 ({@link ApiExceptionHandler}).
      */
-    @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain", "application/octet-stream"})
+    @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "application/json"})
     ResponseEntity<?> apply(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "") String accept)
             throws ExecutionException, InterruptedException, IOException {
-        byte[] framework = boundedBody(request);
+        byte[] framework = bodyLimit.read(request);
         try {
             var parsed = parser.parse(framework);
             return ResponseEntity.ok(dryRun ? publisher.plan(parsed) : publisher.publish(parsed));
@@ -97,27 +99,9 @@ class CatalogController {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                     invalid.errors().size() + " error(s) in the framework file; nothing was published");
             problem.setTitle("Invalid framework file");
-            problem.setType(URI.create("https://dmhub.invalid/problems/invalid-framework"));
+            problem.setType(URI.create(ApiProblem.TYPE_PREFIX + "invalid-framework"));
             problem.setProperty("errors", invalid.errors());
             return ResponseEntity.unprocessableContent().body(problem);
-        }
-    }
-
-    /**
-     * The request's body, read no further than a framework file may be long. Read even when its announced length is
-     * too long, so that the answer reaches a client still sending: the server drops a connection whose unread body
-     * is large.
-     */
-    private byte[] boundedBody(HttpServletRequest request) throws IOException {
-        try (InputStream body = request.getInputStream()) {
-            byte[] read = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFrameworkBytes + 1));
-            if (read.length > maxFrameworkBytes) {
-                long announced = request.getContentLengthLong();
-                throw ApiProblem.tooLarge("framework-too-large", "Framework file too large", (announced > 0 ? "the body has "
-                        + announced + " bytes" : "the body is longer") + "; a framework file may have at most "
-                        + maxFrameworkBytes + " bytes (dmhub.limits.max-framework-file)");
-            }
-            return read;
         }
     }
 }

@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
+import org.dmhub.hub.api.security.InstanceSignature;
 import org.dmhub.hub.query.ViewNotReadyException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Asks another hub instance: the view is split between the instances by indicator-period, and any instance answers
  * for all of it by asking the one that holds the part. A forwarded request carries {@link #FORWARDED}, so that the
- * instance asked answers from its own stores and never forwards again.
+ * instance asked answers from its own stores and never forwards again. In secure mode with a forwarding secret
+ * configured, the request is signed ({@link InstanceSignature}): the instance asked answers no one else.
  */
 @Component
 class InstanceForwarding {
@@ -28,6 +31,11 @@ class InstanceForwarding {
     static final String ANSWERED_BY = "X-DmHub-Answered-By";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ObjectProvider<InstanceSignature> signature;
+
+    InstanceForwarding(ObjectProvider<InstanceSignature> signature) {
+        this.signature = signature;
+    }
 
     /** The other instance's answer to the same path and query, status and body as they are. */
     ResponseEntity<String> forward(HostInfo owner, String pathAndQuery) {
@@ -59,9 +67,16 @@ class InstanceForwarding {
 
     private HttpResponse<String> get(HostInfo owner, String pathAndQuery) {
         URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header(FORWARDED, "true").GET().build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header(FORWARDED, "true").GET();
+        signature.ifAvailable(instances -> request.header(InstanceSignature.HEADER, instances.sign(uri)));
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 401 || answer.statusCode() == 403) {
+                throw new ViewNotReadyException("hub instance " + owner.host() + ":" + owner.port() + ", which holds this part of the"
+                        + " view, refused to answer this one (" + answer.statusCode() + "): in secure mode every hub instance needs"
+                        + " the same dmhub.security.api.forwarding-secret-file");
+            }
+            return answer;
         } catch (IOException unreachable) {
             throw new ViewNotReadyException("hub instance " + owner.host() + ":" + owner.port() + ", which holds this part of the"
                     + " view, does not answer (" + unreachable.getMessage() + ")");
