@@ -28,9 +28,10 @@ public final class FilterProblems {
         problem.put("status", status.value());
         problem.put("detail", detail);
         problem.put("instance", request.getRequestURI());
+        byte[] body = JSON.writeValueAsBytes(problem);
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(problem));
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

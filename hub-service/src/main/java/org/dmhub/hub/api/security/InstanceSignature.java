@@ -36,7 +36,7 @@ public final class InstanceSignature {
     }
 
     /** The shared secret from its file (owner-only; at least 32 characters, surrounding white space left out). */
-    static InstanceSignature fromFile(Path file, Clock clock) {
+    public static InstanceSignature fromFile(Path file, Clock clock) {
         String secret = OwnerOnlyFile.read(file, PROPERTY).strip();
         if (secret.length() < MIN_SECRET_LENGTH) {
             throw new IllegalStateException(PROPERTY + ": " + file + " holds " + secret.length() + " characters; the secret needs"

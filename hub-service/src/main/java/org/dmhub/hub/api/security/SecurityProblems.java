@@ -7,6 +7,7 @@ import org.dmhub.hub.api.FilterProblems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -47,6 +48,12 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) throws IOException {
+        if (denied instanceof CsrfException && request.getRequestedSessionId() == null
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null && !"/login".equals(request.getServletPath())) {
+            // no session and no credentials: what the caller lacks is a login, not a token (the request is refused either way)
+            commence(request, response, new InsufficientAuthenticationException("no credentials"));
+            return;
+        }
         if (denied instanceof CsrfException) {
             FilterProblems.send(request, response, HttpStatus.FORBIDDEN, "csrf", "CSRF token missing or wrong",
                     "a browser session must send its CSRF token (header X-XSRF-TOKEN, the value of the cookie XSRF-TOKEN) with"
