@@ -8,6 +8,10 @@
 //   (c) the indicator table has HC-03 with a province value; clicking it opens the drill-down with district and
 //       commune areas, and the chart has at least one point;
 //   (d) the English toggle switches the labels, and the choice is remembered.
+// Every page must carry the hub's Content-Security-Policy, and the browser must report no violation of it.
+// In secure mode (DMHUB_DASHBOARD_USER and DMHUB_DASHBOARD_PASSWORD in the environment, never on the command line):
+// the dashboard's address leads to the login page, a wrong password is refused there, the user's login opens the
+// dashboard at the period of the link, and after logging out a dashboard still open shows the way to log in again.
 // Saves a full-page screenshot to <screenshotPath>. Exit code 0 when every check passed, 1 otherwise.
 
 import {mkdirSync} from 'node:fs';
@@ -29,6 +33,9 @@ if (!hubArgument || !screenshotArgument) {
 const hubUrl = hubArgument.replace(/\/+$/, '');
 const screenshotPath = resolve(screenshotArgument);
 const pageUrl = `${hubUrl}/#period=2026-10`;
+const user = process.env.DMHUB_DASHBOARD_USER;
+const password = process.env.DMHUB_DASHBOARD_PASSWORD;
+const secure = Boolean(user);
 
 class CheckFailed extends Error {}
 
@@ -178,6 +185,48 @@ async function checkLanguage(page, context) {
   log('(d) "Tiếng Việt" switches back to Vietnamese');
 }
 
+/** The response's Content-Security-Policy allows the hub's own scripts and styles only. */
+function checkPolicy(response, what) {
+  const policy = response.headers()['content-security-policy'] ?? '';
+  if (!policy.includes("script-src 'self'") || !policy.includes("style-src 'self'") || !policy.includes("frame-ancestors 'none'")) {
+    fail(`${what} has no Content-Security-Policy of the hub (it has "${policy}")`);
+  }
+}
+
+/** Secure mode: the link leads to the login page, which refuses a wrong password and lets the user in. */
+async function logIn(page) {
+  await page.goto(pageUrl, {waitUntil: 'load'});
+  if (!page.url().startsWith(`${hubUrl}/login.html`)) {
+    fail(`without a session ${pageUrl} opened ${page.url()}, not the login page`);
+  }
+  await page.fill('#login-username', user);
+  await page.fill('#login-password', `${password}, but wrong`);
+  await page.click('#login-submit');
+  await waitFor(page, page.locator('#login-problem:not([hidden])'), 'the login page\'s refusal of a wrong password');
+  const refusal = await text(page.locator('#login-problem'));
+  log(`(login) a wrong password: "${refusal}"`);
+  await page.fill('#login-password', password);
+  await Promise.all([page.waitForURL(`${hubUrl}/#period=2026-10`, {timeout: WAIT_MS}), page.click('#login-submit')]);
+  log(`(login) logged in as ${user}: ${page.url()}`);
+}
+
+/** Secure mode: the top bar names the user; after logging out, a dashboard still open offers to log in again. */
+async function checkLogout(page, context) {
+  await waitFor(page, page.locator('#session:not([hidden])'), 'the logged-in user in the top bar');
+  const shown = await text(page.locator('#session-user'));
+  if (shown !== user) {
+    fail(`(logout) the top bar names "${shown}", not ${user}`);
+  }
+  const other = await context.newPage();
+  await other.goto(pageUrl, {waitUntil: 'load'});
+  await waitFor(other, other.locator('#session:not([hidden])'), 'the logged-in user in a second page');
+  await Promise.all([page.waitForURL(`${hubUrl}/login.html`, {timeout: WAIT_MS}), page.click('#logout')]);
+  log(`(logout) "${shown}" logged out: ${page.url()}`);
+  await waitFor(other, other.locator('#login-needed:not([hidden])'), 'the way to log in again on a dashboard left open');
+  log(`(logout) the page left open says: "${await text(other.locator('#login-needed'))}"`);
+  await other.close();
+}
+
 async function run() {
   log(`chromium ${CHROMIUM}, page ${pageUrl}`);
   const browser = await chromium.launch({
@@ -197,9 +246,16 @@ async function run() {
       }
     });
     page.on('requestfailed', (request) => diagnostics.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
-    const response = await page.goto(pageUrl, {waitUntil: 'load'});
-    if (!response || !response.ok()) {
-      fail(`${pageUrl} answered ${response ? response.status() : 'nothing'}`);
+    if (secure) {
+      await logIn(page);
+    } else {
+      const response = await page.goto(pageUrl, {waitUntil: 'load'});
+      if (!response || !response.ok()) {
+        fail(`${pageUrl} answered ${response ? response.status() : 'nothing'}`);
+      }
+    }
+    for (const path of ['/', '/index.html', '/dashboard.js', '/login.html']) {
+      checkPolicy(await page.request.get(`${hubUrl}${path}`), path);
     }
     if (await page.locator('#reporting-table').count() === 0) {
       fail(`${pageUrl} is not the dashboard (no reporting table)`);
@@ -216,11 +272,19 @@ async function run() {
     await checkLanguage(page, context);
     const stats = (await page.locator('#throughput .stat').allInnerTexts()).map((stat) => stat.split('\n').slice(0, 2).join(' '));
     log(`throughput panel (shown, not checked): ${stats.join('; ')}`);
+    const violations = diagnostics.filter((message) => /Content.Security.Policy/i.test(message));
+    if (violations.length) {
+      fail(`the browser reports violations of the Content-Security-Policy:\n  ${violations.join('\n  ')}`);
+    }
+    log('Content-Security-Policy on every page, no violation reported');
 
     mkdirSync(dirname(screenshotPath), {recursive: true});
     await page.evaluate(() => window.scrollTo(0, 0)); // the sticky top bar belongs at the top of the picture
     await page.screenshot({path: screenshotPath, fullPage: true});
     log(`screenshot: ${screenshotPath}`);
+    if (secure) {
+      await checkLogout(page, context);
+    }
     if (diagnostics.length) {
       log(`browser messages:\n  ${diagnostics.join('\n  ')}`);
     }

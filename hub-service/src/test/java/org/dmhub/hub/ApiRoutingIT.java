@@ -7,9 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +32,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Two hub instances share the work, and so the view: each holds the indicator-periods of its partitions. Either
  * answers for every indicator-period, asking the other when it holds it, and an area's series gathers the periods of
- * both.
+ * both; in open mode and in secure mode.
  */
 @EmbeddedKafka(partitions = 3, brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
 class ApiRoutingIT {
@@ -45,32 +50,45 @@ class ApiRoutingIT {
     static final SchemaRegistryExtension registry = new SchemaRegistryExtension();
 
     private final Topics topics = Topics.withDefaultPrefix();
+    private static final String VIEWER_PASSWORD = "the viewer's long password";
+    private static boolean reported;
+
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The Authorization header of every request to the instances (secure mode), or null. */
+    private String authorization;
 
     @Test
     void eitherInstanceAnswersForEveryIndicatorPeriod(EmbeddedKafkaBroker broker, @TempDir Path workDir) throws Exception {
+        bothInstancesAnswer(broker, workDir, null);
+    }
+
+    /**
+     * Secure mode: the caller logs in with the first instance it asks; an instance asks the other one with a request
+     * signed with the secret they share, which the other answers without a login of its own.
+     */
+    @Test
+    void inSecureModeTheInstancesAskEachOtherWithSignedRequests(EmbeddedKafkaBroker broker, @TempDir Path workDir) throws Exception {
+        String hash = new BCryptPasswordEncoder().encode(VIEWER_PASSWORD);
+        Path users = ownerOnly(workDir.resolve("api-users.yaml"), "users:\n  - name: viewer\n    password-hash: \"{bcrypt}" + hash
+                + "\"\n    roles: [VIEWER]\n");
+        Path secret = ownerOnly(workDir.resolve("forwarding-secret"), "a secret of more than thirty-two characters, for both\n");
+        bothInstancesAnswer(broker, workDir, "Basic " + Base64.getEncoder().encodeToString(("viewer:" + VIEWER_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8)),
+                "--dmhub.security.enabled=true", "--dmhub.security.api.users-file=" + users,
+                "--dmhub.security.api.forwarding-secret-file=" + secret,
+                // a consumer group of its own: the open-mode instances of the other test read the same topics
+                "--spring.kafka.streams.application-id=dmhub-hub-secure");
+    }
+
+    private void bothInstancesAnswer(EmbeddedKafkaBroker broker, Path workDir, String authorization, String... settings)
+            throws Exception {
+        this.authorization = authorization;
         String bootstrap = broker.getBrokersAsString();
-        RegistrySerdes serdes = new RegistrySerdes(registry.baseUrl());
-        FromScratchView.Tree tree = TestKafka.threeLevelTree();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topics.observations("D1").name(), 3, (short) 1))).all().get();
-        }
-        List<String> periods = new ArrayList<>();
-        try (KafkaProducer<String, SpecificRecord> producer = TestKafka.producer(bootstrap, serdes)) {
-            FromScratchView.DEPARTMENTS.forEach(d -> TestKafka.send(producer, topics.departments(), d.getCode(), d));
-            tree.areas().forEach(a -> TestKafka.send(producer, topics.areas(), a.getCode(), a));
-            FromScratchView.catalog().forEach(i -> TestKafka.send(producer, topics.indicators(), i.getCode(), i));
-            for (int month = 0; month < PERIODS; month++) {
-                String period = (2025 + month / 12) + "-" + String.format("%02d", month % 12 + 1);
-                periods.add(period);
-                for (String commune : tree.communes()) {
-                    TestKafka.send(producer, topics.observations("D1"), RecordKeys.valueKey("SUM-1", commune, period),
-                            HubTopologyDriver.observation("D1", "SUM-1", commune, period, String.valueOf(month + 1), "u", 1));
-                }
-            }
-        }
-        HubProcess first = new HubProcess(workDir.resolve("first"), bootstrap, registry.baseUrl(), "--dmhub.rollup.emit-interval=100ms");
-        HubProcess second = new HubProcess(workDir.resolve("second"), bootstrap, registry.baseUrl(), "--dmhub.rollup.emit-interval=100ms");
+        List<String> periods = departmentReported(bootstrap);
+        List<String> arguments = new ArrayList<>(List.of("--dmhub.rollup.emit-interval=100ms"));
+        arguments.addAll(List.of(settings));
+        HubProcess first = new HubProcess(workDir.resolve("first"), bootstrap, registry.baseUrl(), arguments.toArray(String[]::new));
+        HubProcess second = new HubProcess(workDir.resolve("second"), bootstrap, registry.baseUrl(), arguments.toArray(String[]::new));
         first.start();
         second.start();
         try {
@@ -119,6 +137,46 @@ class ApiRoutingIT {
     }
 
     private HttpResponse<String> get(HubProcess hub, String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(hub.url() + pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.url() + pathAndQuery));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /** The framework and 24 months of one department's reports, sent once for both tests. */
+    private synchronized List<String> departmentReported(String bootstrap) throws Exception {
+        List<String> periods = new ArrayList<>();
+        for (int month = 0; month < PERIODS; month++) {
+            periods.add((2025 + month / 12) + "-" + String.format("%02d", month % 12 + 1));
+        }
+        if (reported) {
+            return periods;
+        }
+        RegistrySerdes serdes = new RegistrySerdes(registry.baseUrl());
+        FromScratchView.Tree tree = TestKafka.threeLevelTree();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topics.observations("D1").name(), 3, (short) 1))).all().get();
+        }
+        try (KafkaProducer<String, SpecificRecord> producer = TestKafka.producer(bootstrap, serdes)) {
+            FromScratchView.DEPARTMENTS.forEach(d -> TestKafka.send(producer, topics.departments(), d.getCode(), d));
+            tree.areas().forEach(a -> TestKafka.send(producer, topics.areas(), a.getCode(), a));
+            FromScratchView.catalog().forEach(i -> TestKafka.send(producer, topics.indicators(), i.getCode(), i));
+            for (int month = 0; month < PERIODS; month++) {
+                for (String commune : tree.communes()) {
+                    TestKafka.send(producer, topics.observations("D1"), RecordKeys.valueKey("SUM-1", commune, periods.get(month)),
+                            HubTopologyDriver.observation("D1", "SUM-1", commune, periods.get(month), String.valueOf(month + 1), "u", 1));
+                }
+            }
+        }
+        reported = true;
+        return periods;
+    }
+
+    private static Path ownerOnly(Path file, String content) throws Exception {
+        Files.writeString(file, content);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
 }

@@ -13,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -39,7 +42,7 @@ import tools.jackson.databind.ObjectMapper;
  * the sample framework, the Văn phòng UBND reports October 2026 after its deadline and sends one observation for an
  * unknown area, and {@code src/test/browser/dashboard.test.mjs} checks the reporting table, the rejections feed,
  * the HC-03 drill-down with its chart and the English toggle, and saves a screenshot to
- * {@code target/dashboard/dashboard.png}.
+ * {@code target/dashboard/dashboard.png}; in open mode and, logged in as a viewer, in secure mode.
  */
 @EmbeddedKafka(partitions = 3, brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
 class DashboardBrowserIT {
@@ -49,45 +52,61 @@ class DashboardBrowserIT {
     private static final Path PLAYWRIGHT = BROWSER_TEST.resolve("node_modules/playwright-core");
     private static final Path SAMPLE_FRAMEWORK = Path.of("../deploy/local/sample-framework.yaml");
     private static final Path SCREENSHOT = Path.of("target/dashboard/dashboard.png");
+    private static final Path SECURE_SCREENSHOT = Path.of("target/dashboard/dashboard-secure.png");
     private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(4);
 
     @RegisterExtension
     static final SchemaRegistryExtension registry = new SchemaRegistryExtension();
 
+    private static final String FOCAL_PASSWORD = "the focal point's long password";
+    private static final String VIEWER = "viewer";
+    private static final String VIEWER_PASSWORD = "the viewer's long password";
+    private static boolean reported;
+
     private final Topics topics = Topics.withDefaultPrefix();
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The Authorization header of the test's own reads (secure mode: the viewer's), or null. */
+    private String authorization;
 
     @Test
     void focalPointSeesLateReportsRejectionsAndTheDrillDownInABrowser(EmbeddedKafkaBroker broker, @TempDir Path workDir)
             throws Exception {
         browserIsInstalled();
+        seesTheDashboard(broker, new HubProcess(workDir, broker.getBrokersAsString(), registry.baseUrl(),
+                "--dmhub.rollup.emit-interval=100ms"), null, null);
+    }
+
+    /**
+     * Secure mode: a viewer logs in on the login page and sees the same dashboard; the focal point applied the
+     * framework with its own credentials.
+     */
+    @Test
+    void inSecureModeAViewerLogsInAndSeesTheDashboard(EmbeddedKafkaBroker broker, @TempDir Path workDir) throws Exception {
+        browserIsInstalled();
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+        Path users = workDir.resolve("api-users.yaml");
+        Files.writeString(users, "users:\n"
+                + "  - {name: focal, password-hash: \"{bcrypt}" + bcrypt.encode(FOCAL_PASSWORD) + "\", roles: [FOCAL_POINT]}\n"
+                + "  - {name: " + VIEWER + ", password-hash: \"{bcrypt}" + bcrypt.encode(VIEWER_PASSWORD) + "\", roles: [VIEWER]}\n");
+        Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-------"));
+        seesTheDashboard(broker, new HubProcess(workDir, broker.getBrokersAsString(), registry.baseUrl(),
+                "--dmhub.rollup.emit-interval=100ms", "--dmhub.security.enabled=true", "--dmhub.security.api.users-file=" + users,
+                // a consumer group of its own: the open-mode hub of the other test read the same topics
+                "--spring.kafka.streams.application-id=dmhub-hub-secure"), basic("focal", FOCAL_PASSWORD), basic(VIEWER, VIEWER_PASSWORD));
+    }
+
+    /**
+     * The hub takes the sample framework (with {@code applyAs} as its Authorization header, or none), the Văn phòng
+     * UBND reports, and the browser test checks the dashboard (logging in as the viewer when {@code readAs} is given).
+     */
+    private void seesTheDashboard(EmbeddedKafkaBroker broker, HubProcess hub, String applyAs, String readAs) throws Exception {
         String bootstrap = broker.getBrokersAsString();
-        HubProcess hub = new HubProcess(workDir, bootstrap, registry.baseUrl(), "--dmhub.rollup.emit-interval=100ms");
+        this.authorization = readAs;
         hub.start();
         try {
-            applySampleFramework(hub);
+            applySampleFramework(hub, applyAs);
             hub.awaitHealthy(Duration.ofSeconds(90));
-
-            // the Văn phòng UBND's October dossiers of two communes, sent now, after the 2026-10-25 deadline: LATE
-            // (the other departments sent nothing: MISSING); September too, so that the chart has a line
-            RegistrySerdes serdes = new RegistrySerdes(registry.baseUrl());
-            try (KafkaProducer<String, SpecificRecord> producer = TestKafka.producer(bootstrap, serdes)) {
-                for (IndicatorObservation observation : List.of(
-                        observation("HC-01", "25747", "2026-09", "110"),
-                        observation("HC-02", "25747", "2026-09", "99"),
-                        observation("HC-01", "25942", "2026-09", "70"),
-                        observation("HC-02", "25942", "2026-09", "60"),
-                        observation("HC-01", "25747", "2026-10", "120"),
-                        observation("HC-02", "25747", "2026-10", "114"),
-                        observation("HC-01", "25942", "2026-10", "80"),
-                        observation("HC-02", "25942", "2026-10", "70"),
-                        // no area 99999 in the framework: UNKNOWN_AREA, for the rejections feed
-                        observation("HC-01", "99999", "2026-10", "5"))) {
-                    producer.send(new ProducerRecord<>(topics.observations("VPUBND").name(),
-                            RecordKeys.valueKey(observation.getIndicator(), observation.getArea(), observation.getPeriod()),
-                            observation)).get();
-                }
-            }
+            departmentReported(bootstrap);
 
             await("HC-03 of the province for 2026-10; the hub's log: " + hub.log()).atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -105,14 +124,15 @@ class DashboardBrowserIT {
                 assertThat(rejections.body()).contains("UNKNOWN_AREA");
             });
 
-            Files.deleteIfExists(SCREENSHOT);
-            Files.createDirectories(SCREENSHOT.getParent());
-            BrowserRun run = runBrowserTest(hub.url());
+            Path screenshot = readAs == null ? SCREENSHOT : SECURE_SCREENSHOT;
+            Files.deleteIfExists(screenshot);
+            Files.createDirectories(screenshot.getParent());
+            BrowserRun run = runBrowserTest(hub.url(), screenshot, readAs == null ? null : VIEWER, readAs == null ? null : VIEWER_PASSWORD);
             System.out.println("---- dashboard.test.mjs (exit code " + run.exitCode() + ")\n" + run.output() + "----");
             assertThat(run.exitCode()).as("node dashboard.test.mjs failed; its output:\n%s\nthe hub's log: %s", run.output(), hub.log())
                     .isZero();
-            assertThat(SCREENSHOT).as("the screenshot of the dashboard").isRegularFile();
-            assertThat(Files.size(SCREENSHOT)).as("the screenshot's size").isPositive();
+            assertThat(screenshot).as("the screenshot of the dashboard").isRegularFile();
+            assertThat(Files.size(screenshot)).as("the screenshot's size").isPositive();
         } finally {
             hub.stop();
         }
@@ -135,14 +155,45 @@ class DashboardBrowserIT {
         }
     }
 
-    private void applySampleFramework(HubProcess hub) throws IOException {
+    /** The Văn phòng UBND's reports, sent once for both tests. */
+    private synchronized void departmentReported(String bootstrap) throws Exception {
+        if (reported) {
+            return;
+        }
+        // the Văn phòng UBND's October dossiers of two communes, sent now, after the 2026-10-25 deadline: LATE
+        // (the other departments sent nothing: MISSING); September too, so that the chart has a line
+        RegistrySerdes serdes = new RegistrySerdes(registry.baseUrl());
+        try (KafkaProducer<String, SpecificRecord> producer = TestKafka.producer(bootstrap, serdes)) {
+            for (IndicatorObservation observation : List.of(
+                    observation("HC-01", "25747", "2026-09", "110"),
+                    observation("HC-02", "25747", "2026-09", "99"),
+                    observation("HC-01", "25942", "2026-09", "70"),
+                    observation("HC-02", "25942", "2026-09", "60"),
+                    observation("HC-01", "25747", "2026-10", "120"),
+                    observation("HC-02", "25747", "2026-10", "114"),
+                    observation("HC-01", "25942", "2026-10", "80"),
+                    observation("HC-02", "25942", "2026-10", "70"),
+                    // no area 99999 in the framework: UNKNOWN_AREA, for the rejections feed
+                    observation("HC-01", "99999", "2026-10", "5"))) {
+                producer.send(new ProducerRecord<>(topics.observations("VPUBND").name(),
+                        RecordKeys.valueKey(observation.getIndicator(), observation.getArea(), observation.getPeriod()),
+                        observation)).get();
+            }
+        }
+        reported = true;
+    }
+
+    private void applySampleFramework(HubProcess hub, String authorization) throws IOException {
         byte[] framework = Files.readAllBytes(SAMPLE_FRAMEWORK);
         // the API answers before the stream processing runs (health is DOWN until a framework is loaded)
         await("the hub's API takes the sample framework; the hub's log: " + hub.log()).atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
-            HttpResponse<String> applied = http.send(HttpRequest.newBuilder(URI.create(hub.url() + "/api/catalog"))
-                    .header("Content-Type", "application/yaml")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(framework)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder apply = HttpRequest.newBuilder(URI.create(hub.url() + "/api/catalog"))
+                    .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofByteArray(framework));
+            if (authorization != null) {
+                apply.header("Authorization", authorization);
+            }
+            HttpResponse<String> applied = http.send(apply.build(), HttpResponse.BodyHandlers.ofString());
             assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
         });
     }
@@ -152,18 +203,34 @@ class DashboardBrowserIT {
     }
 
     private HttpResponse<String> get(HubProcess hub, String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(hub.url() + pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.url() + pathAndQuery));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String name, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private record BrowserRun(int exitCode, String output) {
     }
 
-    /** {@code node src/test/browser/dashboard.test.mjs <hub> target/dashboard/dashboard.png}, in the module's directory. */
-    private static BrowserRun runBrowserTest(String hubUrl) throws IOException, InterruptedException {
-        Process node = new ProcessBuilder("node", BROWSER_TEST.resolve("dashboard.test.mjs").toString(), hubUrl, SCREENSHOT.toString())
+    /**
+     * {@code node src/test/browser/dashboard.test.mjs <hub> <screenshot>}, in the module's directory;
+     * the user and password of secure mode, if any, in its environment.
+     */
+    private static BrowserRun runBrowserTest(String hubUrl, Path screenshot, String user, String password)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("node", BROWSER_TEST.resolve("dashboard.test.mjs").toString(), hubUrl, screenshot.toString())
                 .directory(Path.of("").toAbsolutePath().toFile())
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        if (user != null) {
+            builder.environment().put("DMHUB_DASHBOARD_USER", user);
+            builder.environment().put("DMHUB_DASHBOARD_PASSWORD", password);
+        }
+        Process node = builder.start();
         node.getOutputStream().close();
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
             try (InputStream in = node.getInputStream()) {

@@ -298,6 +298,29 @@ class HubStartupIT {
         assertThat(postFramework(Files.readAllBytes(SAMPLE_FRAMEWORK), true).statusCode()).isEqualTo(200);
     }
 
+    /** Open mode too: nothing a page of another site can make a browser send applies a framework. */
+    @Test
+    void aFrameworkIsTakenAsYamlOrJsonOnlyAndNeverFromAnotherSite() throws Exception {
+        for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/catalog?dryRun=true")).header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(SAMPLE_FRAMEWORK))).build(), HttpResponse.BodyHandlers.ofString());
+            assertProblem(refused, 415, "Unsupported media type", "is not accepted; send the body as one of: application/yaml,"
+                    + " application/x-yaml, text/yaml, application/json");
+        }
+        HttpResponse<String> crossSite = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/catalog?dryRun=true")).header("Content-Type", "application/yaml")
+                .header("Origin", "https://attacker.example").header("Sec-Fetch-Site", "cross-site")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(SAMPLE_FRAMEWORK))).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(crossSite, 403, "Cross-site request refused", "another site (cross-site) sent this POST");
+
+        HttpResponse<String> dashboard = get("/");
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("script-src 'self'", "style-src 'self'", "frame-ancestors 'none'"));
+        assertThat(dashboard.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
     private HttpResponse<String> postFramework(byte[] framework, boolean dryRun) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/catalog?dryRun=" + dryRun))

@@ -12,7 +12,7 @@ import org.springframework.core.env.MapPropertySource;
  * of configuration, so that no leftover of an open configuration weakens it: the health endpoint's details and its
  * components (streams, registry, catalog) shown to the role FOCAL_POINT only (the status alone to everyone else);
  * session cookies HttpOnly and SameSite=Lax; form bodies (the login page's) of 16 KB at most, and none read by the
- * form-content filter ahead of the login checks (the API takes no form).
+ * form-content filter ahead of the login checks (the API takes no form); Swagger UI sends the session's CSRF token.
  */
 public final class SecureModeSettings implements EnvironmentPostProcessor, Ordered {
 
@@ -24,7 +24,8 @@ public final class SecureModeSettings implements EnvironmentPostProcessor, Order
             "server.servlet.session.cookie.http-only", "true",
             "server.servlet.session.cookie.same-site", "lax",
             "server.tomcat.max-http-form-post-size", "16KB",
-            "spring.mvc.formcontent.filter.enabled", "false");
+            "spring.mvc.formcontent.filter.enabled", "false",
+            "springdoc.swagger-ui.csrf.enabled", "true");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
