@@ -453,12 +453,15 @@ function showLoginNeeded() {
   banner.querySelector('a').href = `login.html${location.hash}`;
 }
 
-/** Secure mode: who is logged in, and the button to log out; open mode has no session (404) and shows neither. */
+/** Secure mode: who is logged in, and the button to log out; open mode has nobody logged in and shows neither. */
 async function loadSession() {
   let session;
   try {
     session = await api('/api/session');
   } catch {
+    return;
+  }
+  if (!session.name) {
     return;
   }
   document.getElementById('session-user').textContent = session.name;
