@@ -74,7 +74,9 @@ public final class DmConnector implements AutoCloseable {
         this.source = builder.source;
         this.topic = builder.topics.observations(builder.department).name();
         this.bootstrapServers = builder.bootstrapServers;
-        this.serdes = new RegistrySerdes(builder.registryUrl);
+        // in the hub's secure mode only the focal point registers schemas: the connector finds the one it writes
+        this.serdes = builder.credentials == null ? new RegistrySerdes(builder.registryUrl)
+                : new RegistrySerdes(builder.registryUrl).withoutAutoRegistration();
         this.topics = builder.topics;
         Map<String, Object> config = new HashMap<>(serdes.producerConfig());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, builder.bootstrapServers);
@@ -356,7 +358,11 @@ public final class DmConnector implements AutoCloseable {
             return this;
         }
 
-        /** The department's user name and password in the hub's secure mode (none by default). */
+        /**
+         * The department's user name and password in the hub's secure mode (none by default). With them the connector
+         * registers no schema: the focal point's release must have registered the one it writes, or publishing fails
+         * with {@link org.dmhub.contract.SchemaNotRegisteredException}.
+         */
         public Builder credentials(KafkaCredentials credentials) {
             this.credentials = credentials;
             return this;

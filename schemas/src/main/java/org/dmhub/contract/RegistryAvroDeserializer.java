@@ -1,9 +1,7 @@
 package org.dmhub.contract;
 
 import io.apicurio.registry.rest.client.RegistryClient;
-import io.apicurio.registry.rest.client.RegistryClientFactory;
 import io.apicurio.registry.rest.client.exception.NotFoundException;
-import io.apicurio.registry.serde.SerdeConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -56,7 +54,7 @@ public final class RegistryAvroDeserializer<T extends SpecificRecord> implements
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        registry = RegistryClientFactory.create((String) configs.get(SerdeConfig.REGISTRY_URL));
+        registry = RegistrySerdes.registryClient(configs);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.dmhub.contract;
 
+import io.apicurio.registry.rest.client.RegistryClient;
+import io.apicurio.registry.serde.SerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +21,10 @@ import org.apache.kafka.common.serialization.Serializer;
  * schema goes through Apicurio's serializer, which registers the schema under {@code <topic>-value}; after that the
  * id is known, and records are written with Avro's own writer, without asking the registry again. Measured to
  * matter: the registry serializer spends most of its time looking the schema up for every record.
+ *
+ * <p>Without auto-registration (the hub's secure mode) the id is that of the version registered under
+ * {@code <topic>-value} with the same content as the record's schema, and a schema not registered there throws
+ * {@link SchemaNotRegisteredException}.
  */
 public final class RegistryAvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
@@ -43,11 +50,16 @@ public final class RegistryAvroSerializer<T extends SpecificRecord> implements S
     private boolean isKey;
     private final Map<TopicSchema, byte[]> headers = new ConcurrentHashMap<>();
     private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
+    /** Null when this serializer registers schemas: it only looks them up. */
+    private RegistryClient lookups;
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         this.configs = new HashMap<>(configs);
         this.isKey = isKey;
+        Object autoRegister = configs.get(SerdeConfig.AUTO_REGISTER_ARTIFACT);
+        this.lookups = autoRegister != null && Boolean.parseBoolean(autoRegister.toString()) ? null
+                : RegistrySerdes.registryClient(configs);
     }
 
     @Override
@@ -58,6 +70,9 @@ public final class RegistryAvroSerializer<T extends SpecificRecord> implements S
         Schema schema = data.getSchema();
         TopicSchema known = new TopicSchema(topic, schema);
         byte[] header = headers.get(known);
+        if (header == null && lookups != null) {
+            header = headers.computeIfAbsent(known, any -> wireHeader(RegistrySerdes.registeredContentId(lookups, topic, schema)));
+        }
         if (header == null) {
             byte[] framed = registerAndSerialize(topic, data);
             headers.put(known, Arrays.copyOf(framed, 5));
@@ -96,6 +111,11 @@ public final class RegistryAvroSerializer<T extends SpecificRecord> implements S
             }
         }
         throw last;
+    }
+
+    /** The Confluent framing: magic byte 0, then the schema id (here the content id) in 4 bytes, big-endian. */
+    private static byte[] wireHeader(int contentId) {
+        return ByteBuffer.allocate(5).put((byte) 0).putInt(contentId).array();
     }
 
     @Override

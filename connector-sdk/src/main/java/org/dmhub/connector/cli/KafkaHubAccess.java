@@ -35,6 +35,7 @@ import org.dmhub.connector.receipt.KafkaReceiptWatch;
 import org.dmhub.connector.receipt.ReceiptWatch;
 import org.dmhub.connector.receipt.StoredObservation;
 import org.dmhub.contract.RegistrySerdes;
+import org.dmhub.contract.SchemaNotRegisteredException;
 import org.dmhub.contract.TopicDefinition;
 import org.dmhub.contract.Topics;
 import org.dmhub.schemas.IndicatorObservation;
@@ -112,7 +113,15 @@ final class KafkaHubAccess implements HubAccess {
 
     @Override
     public DmConnector openConnector(ConnectionSettings settings) {
-        reachableRegistry(settings);
+        RegistrySerdes serdes = reachableRegistry(settings);
+        if (settings.credentials() != null) {
+            // the secure mode's connector registers nothing: say so now rather than keep the rows spooled for ever
+            try {
+                serdes.requireRegistered(topics.observations(settings.department()));
+            } catch (SchemaNotRegisteredException notRegistered) {
+                throw new UserError(ExitCodes.UNREACHABLE, notRegistered.getMessage());
+            }
+        }
         return DmConnector.builder()
                 .bootstrapServers(settings.bootstrapServers())
                 .registryUrl(settings.registryUrl())

@@ -17,6 +17,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.dmhub.connector.DmConnector;
 import org.dmhub.connector.KafkaCredentials;
 import org.dmhub.connector.support.TestTopics;
+import org.dmhub.contract.RegistrySerdes;
+import org.dmhub.contract.SchemaRelease;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.testsupport.BrokerProcess;
 import org.dmhub.testsupport.RegistryProcess;
@@ -59,6 +61,8 @@ class ConnectorSecureModeIT {
                     new NewTopic(TOPIC, 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
         }
         TestTopics.publishCatalog(broker.bootstrapServers(), registry.baseUrl());
+        // a connector with credentials registers no schema: the focal point's release does
+        new SchemaRelease(new RegistrySerdes(registry.baseUrl()), TestTopics.TOPICS).deployDepartments(List.of("STC"));
     }
 
     @AfterAll

@@ -36,18 +36,27 @@ public final class TestTopics {
 
     /** The sample framework as the focal point would publish it; once per broker. */
     public static void publishCatalog(String bootstrap, String registryUrl) {
+        publishCatalog(bootstrap, new RegistrySerdes(registryUrl));
+    }
+
+    /** As {@link #publishCatalog(String, String)}, through {@code serdes} (e.g. without auto-registration). */
+    public static void publishCatalog(String bootstrap, RegistrySerdes serdes) {
         if (!CATALOGUED_BROKERS.add(bootstrap)) {
             return;
         }
-        SampleFramework.INDICATORS.forEach(indicator -> send(bootstrap, registryUrl, TOPICS.indicators().name(), indicator.getCode(), indicator));
-        SampleFramework.AREAS.forEach(area -> send(bootstrap, registryUrl, TOPICS.areas().name(), area.getCode(), area));
-        SampleFramework.DEPARTMENTS.forEach(department -> send(bootstrap, registryUrl, TOPICS.departments().name(),
+        SampleFramework.INDICATORS.forEach(indicator -> send(bootstrap, serdes, TOPICS.indicators().name(), indicator.getCode(), indicator));
+        SampleFramework.AREAS.forEach(area -> send(bootstrap, serdes, TOPICS.areas().name(), area.getCode(), area));
+        SampleFramework.DEPARTMENTS.forEach(department -> send(bootstrap, serdes, TOPICS.departments().name(),
                 department.getCode(), department));
     }
 
     /** One record, with its own producer (the registry serializer registers per topic). */
     public static void send(String bootstrap, String registryUrl, String topic, String key, SpecificRecord value) {
-        Map<String, Object> config = new HashMap<>(new RegistrySerdes(registryUrl).producerConfig());
+        send(bootstrap, new RegistrySerdes(registryUrl), topic, key, value);
+    }
+
+    private static void send(String bootstrap, RegistrySerdes serdes, String topic, String key, SpecificRecord value) {
+        Map<String, Object> config = new HashMap<>(serdes.producerConfig());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config)) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();

@@ -28,18 +28,55 @@ public final class RegistryProcess implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
+    /** System properties of the registry beyond its address: those of the secure mode, or none. */
+    private final List<String> settings;
     private Process process;
 
-    private RegistryProcess(Path dataDir, int port) {
+    private RegistryProcess(Path dataDir, int port, List<String> settings) {
         this.dataDir = dataDir;
         this.port = port;
+        this.settings = List.copyOf(settings);
     }
 
     /** Starts a registry keeping its data in {@code dataDir}, on a free port, and waits until it is ready. */
     public static RegistryProcess start(Path dataDir) {
-        RegistryProcess registry = new RegistryProcess(dataDir, freePort());
+        RegistryProcess registry = new RegistryProcess(dataDir, freePort(), List.of());
         registry.startProcess();
         return registry;
+    }
+
+    /**
+     * Starts a registry in the hub's secure mode (see {@link #secureModeProperties}), logging clients in at
+     * {@code identityProvider}, which must be running.
+     */
+    public static RegistryProcess startSecure(Path dataDir, IdentityProviderProcess identityProvider) {
+        return startSecure(dataDir, identityProvider.issuerUrl(), identityProvider.tokenEndpoint());
+    }
+
+    /** As {@link #startSecure(Path, IdentityProviderProcess)}, with any OpenID Connect provider. */
+    public static RegistryProcess startSecure(Path dataDir, String issuerUrl, String tokenEndpoint) {
+        RegistryProcess registry = new RegistryProcess(dataDir, freePort(), secureModeProperties(issuerUrl, tokenEndpoint));
+        registry.startProcess();
+        return registry;
+    }
+
+    /**
+     * The registry's secure mode, as system properties of its runner: every call but a read needs a token from the
+     * OpenID Connect provider at {@code issuerUrl}, with its roles in the claim {@code roles} ({@code sr-admin} may do
+     * anything, {@code sr-developer} may write schemas and their rules, {@code sr-readonly} may read); anyone may read;
+     * a client may log in with HTTP Basic (its client id and secret), which the registry exchanges at
+     * {@code tokenEndpoint} (grant {@code client_credentials}).
+     */
+    public static List<String> secureModeProperties(String issuerUrl, String tokenEndpoint) {
+        return List.of(
+                "-Dregistry.auth.enabled=true",
+                "-Dregistry.auth.role-based-authorization=true",
+                "-Dregistry.auth.role-source=token",
+                "-Dregistry.auth.anonymous-read-access.enabled=true",
+                "-Dregistry.auth.basic-auth-client-credentials.enabled=true",
+                "-Dregistry.auth.token.endpoint=" + tokenEndpoint,
+                "-Dquarkus.oidc.auth-server-url=" + issuerUrl,
+                "-Dquarkus.oidc.roles.role-claim-path=roles");
     }
 
     /** Starts a registry with its data in a new temporary folder. */
@@ -103,6 +140,7 @@ public final class RegistryProcess implements AutoCloseable {
         command.add("-Xmx256m");
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
+        command.addAll(settings);
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
