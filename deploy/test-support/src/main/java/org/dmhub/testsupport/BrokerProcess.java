@@ -263,7 +263,10 @@ public final class BrokerProcess implements AutoCloseable {
             try {
                 formatting = start(List.of(java(), "@" + argumentFile.toAbsolutePath()));
                 if (!formatting.waitFor(60, TimeUnit.SECONDS) || formatting.exitValue() != 0) {
-                    throw new IllegalStateException("could not format the broker's storage; see " + log());
+                    formatting.destroyForcibly();
+                    List<String> lines = Files.readAllLines(log());
+                    throw new IllegalStateException("could not format the broker's storage; the end of " + log() + ":\n"
+                            + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
                 }
             } finally {
                 Files.deleteIfExists(argumentFile);

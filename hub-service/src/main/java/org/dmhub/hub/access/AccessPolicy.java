@@ -2,8 +2,6 @@ package org.dmhub.hub.access;
 
 import static org.apache.kafka.common.acl.AclOperation.CREATE;
 import static org.apache.kafka.common.acl.AclOperation.DELETE;
-import static org.apache.kafka.common.acl.AclOperation.DESCRIBE;
-import static org.apache.kafka.common.acl.AclOperation.DESCRIBE_CONFIGS;
 import static org.apache.kafka.common.acl.AclOperation.READ;
 import static org.apache.kafka.common.acl.AclOperation.WRITE;
 import static org.apache.kafka.common.resource.PatternType.LITERAL;
@@ -29,18 +27,19 @@ import org.dmhub.contract.Topics;
 
 /**
  * Who may do what on the broker in the secure mode, as the exact ACLs of each principal; the focal point is a super
- * user and needs none. READ and WRITE imply DESCRIBE, so DESCRIBE is never granted on its own where one of them is.
+ * user and needs none. READ and WRITE imply DESCRIBE (of a topic, a group, a transactional id), which is therefore never
+ * granted on its own; no principal has any right on the cluster itself.
  *
  * <ul>
  * <li>A department ({@code User:<code>}) writes its own topic {@code observations.<code>} and reads the three catalog
  *     topics and its own {@code receipts.<code>}; its connector reads them with {@code assign()}, so it needs no group.
  * <li>A national consumer reads {@code national.aggregates}, in groups whose id begins with its own name.
- * <li>The hub runs Kafka Streams with exactly-once: everything on the topics and transactional ids beginning with its
- *     application id and a dash (its repartition and changelog topics, its producers' transactions), READ on its group;
- *     it reads every department topic (it subscribes by pattern) and the catalog; it writes the rejected topic (also its
- *     dead letters), the view, national and reporting topics, the receipts topics, and the catalog in the transaction
- *     {@code <prefix>catalog-publisher}; it creates the contract topics at startup and a department's observation and
- *     receipts topics when the department is added.
+ * <li>The hub runs Kafka Streams with exactly-once: it creates, reads, writes and purges (DELETE) the topics whose name
+ *     begins with its application id and a dash (its repartition and changelog topics), writes with the transactional
+ *     ids of that prefix, and reads in the group of its application id. It reads every department topic (it subscribes
+ *     by pattern) and the catalog; it writes the rejected topic (its dead letters too), the view, national and reporting
+ *     topics, the receipts topics, and the catalog in the transaction {@code <prefix>catalog-publisher}; it creates the
+ *     contract topics at startup and a department's observation and receipts topics when the department is added.
  * </ul>
  */
 public final class AccessPolicy {
@@ -148,9 +147,10 @@ public final class AccessPolicy {
         String user = principal(hubUser);
         String internal = applicationId + "-";
         Set<AclBinding> bindings = new LinkedHashSet<>();
-        // Kafka Streams with exactly_once_v2: its internal topics, its producers' transactions, its consumer group
-        bindings.addAll(allow(user, TOPIC, internal, PREFIXED, CREATE, DELETE, DESCRIBE, DESCRIBE_CONFIGS, READ, WRITE));
-        bindings.addAll(allow(user, TRANSACTIONAL_ID, internal, PREFIXED, DESCRIBE, WRITE));
+        // Kafka Streams with exactly_once_v2: its internal topics (DELETE: consumed repartition records are purged),
+        // its producers' transactions, its consumer group
+        bindings.addAll(allow(user, TOPIC, internal, PREFIXED, CREATE, DELETE, READ, WRITE));
+        bindings.add(allow(user, TRANSACTIONAL_ID, internal, PREFIXED, WRITE));
         bindings.add(allow(user, GROUP, applicationId, LITERAL, READ));
         // every department topic, present and future (the rejected topic has the same prefix), and the catalog
         bindings.addAll(allow(user, TOPIC, topics.prefix() + "observations.", PREFIXED, CREATE, READ));
@@ -158,7 +158,7 @@ public final class AccessPolicy {
         for (TopicDefinition<?> catalogTopic : topics.catalogTopics()) {
             bindings.addAll(allow(user, TOPIC, catalogTopic.name(), LITERAL, CREATE, READ, WRITE));
         }
-        bindings.addAll(allow(user, TRANSACTIONAL_ID, topics.prefix() + "catalog-publisher", LITERAL, DESCRIBE, WRITE));
+        bindings.add(allow(user, TRANSACTIONAL_ID, topics.prefix() + "catalog-publisher", LITERAL, WRITE));
         bindings.addAll(allow(user, TOPIC, topics.prefix() + "receipts.", PREFIXED, CREATE, WRITE));
         for (TopicDefinition<?> output : List.of(topics.viewValues(), topics.nationalAggregates(), topics.reportingStatus())) {
             bindings.addAll(allow(user, TOPIC, output.name(), LITERAL, CREATE, WRITE));

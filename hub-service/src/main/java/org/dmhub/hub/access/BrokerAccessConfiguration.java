@@ -11,6 +11,7 @@ import org.apache.kafka.common.config.SaslConfigs;
 import org.dmhub.contract.Topics;
 import org.dmhub.hub.catalog.CatalogPublisher;
 import org.dmhub.hub.receipts.ReceiptTopicsWatcher;
+import org.dmhub.hub.supervision.DeadLetters;
 import org.dmhub.hub.supervision.InternalTopicPartitions;
 import org.dmhub.hub.support.KafkaClientSettings;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -75,12 +76,13 @@ class BrokerAccessConfiguration {
 
     /**
      * The beans that talk to the broker as the hub while the application starts wait until the hub has its login and
-     * rights: the internal topics' partitions are read at once, the receipts topics checked straight away.
+     * rights: the internal topics' partitions are read at once, the receipts topics checked straight away, the dead
+     * letters' producer connects when it is made.
      */
     @Bean
     static BeanFactoryPostProcessor brokerClientsAfterStandingPrincipals() {
         return factory -> {
-            for (Class<?> type : new Class<?>[] {InternalTopicPartitions.class, ReceiptTopicsWatcher.class}) {
+            for (Class<?> type : new Class<?>[] {InternalTopicPartitions.class, ReceiptTopicsWatcher.class, DeadLetters.class}) {
                 for (String name : factory.getBeanNamesForType(type, true, false)) {
                     BeanDefinition definition = factory.getBeanDefinition(name);
                     Set<String> dependsOn = new LinkedHashSet<>();
