@@ -36,19 +36,29 @@ public final class TestTopics {
 
     /** The sample framework as the focal point would publish it; once per broker. */
     public static void publishCatalog(String bootstrap, String registryUrl) {
-        if (!CATALOGUED_BROKERS.add(bootstrap)) {
+        publishCatalog(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), registryUrl);
+    }
+
+    /** As {@link #publishCatalog(String, String)}, with the client settings of a secure broker (bootstrap servers included). */
+    public static void publishCatalog(Map<String, Object> clientConfig, String registryUrl) {
+        if (!CATALOGUED_BROKERS.add(String.valueOf(clientConfig.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
             return;
         }
-        SampleFramework.INDICATORS.forEach(indicator -> send(bootstrap, registryUrl, TOPICS.indicators().name(), indicator.getCode(), indicator));
-        SampleFramework.AREAS.forEach(area -> send(bootstrap, registryUrl, TOPICS.areas().name(), area.getCode(), area));
-        SampleFramework.DEPARTMENTS.forEach(department -> send(bootstrap, registryUrl, TOPICS.departments().name(),
+        SampleFramework.INDICATORS.forEach(indicator -> send(clientConfig, registryUrl, TOPICS.indicators().name(), indicator.getCode(),
+                indicator));
+        SampleFramework.AREAS.forEach(area -> send(clientConfig, registryUrl, TOPICS.areas().name(), area.getCode(), area));
+        SampleFramework.DEPARTMENTS.forEach(department -> send(clientConfig, registryUrl, TOPICS.departments().name(),
                 department.getCode(), department));
     }
 
     /** One record, with its own producer (the registry serializer registers per topic). */
     public static void send(String bootstrap, String registryUrl, String topic, String key, SpecificRecord value) {
-        Map<String, Object> config = new HashMap<>(new RegistrySerdes(registryUrl).producerConfig());
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        send(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), registryUrl, topic, key, value);
+    }
+
+    private static void send(Map<String, Object> clientConfig, String registryUrl, String topic, String key, SpecificRecord value) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.putAll(new RegistrySerdes(registryUrl).producerConfig());
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config)) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception failed) {
@@ -62,8 +72,14 @@ public final class TestTopics {
      */
     public static List<IndicatorObservation> readObservations(String bootstrap, String registryUrl, String topic,
             Predicate<IndicatorObservation> wanted, int expected) {
-        Map<String, Object> config = new HashMap<>(new RegistrySerdes(registryUrl).consumerConfig());
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return readObservations(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), registryUrl, topic, wanted, expected);
+    }
+
+    /** As {@link #readObservations(String, String, String, Predicate, int)}, with the client settings of a secure broker. */
+    public static List<IndicatorObservation> readObservations(Map<String, Object> clientConfig, String registryUrl, String topic,
+            Predicate<IndicatorObservation> wanted, int expected) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.putAll(new RegistrySerdes(registryUrl).consumerConfig());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<IndicatorObservation> read = new ArrayList<>();
