@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -309,8 +311,8 @@ class SecureBrokerIT {
             Path file = credentials.resolve(user + ".password");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
             return broker.clientConfig(user, Files.readAllLines(file).get(0));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -394,7 +396,7 @@ class SecureBrokerIT {
         return failure instanceof ExecutionException ? failure.getCause() : failure;
     }
 
-    private static Path ownerOnly(Path file, String content) throws java.io.IOException {
+    private static Path ownerOnly(Path file, String content) throws IOException {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         return Files.writeString(file, content);
     }

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -71,9 +74,8 @@ class ConnectorAuthorizationIT {
         try (Admin admin = Admin.create(broker.adminClientConfig())) {
             admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
             admin.createAcls(rights).all().get(60, TimeUnit.SECONDS);
-            admin.alterUserScramCredentials(List.of(new org.apache.kafka.clients.admin.UserScramCredentialUpsertion("STC",
-                    new org.apache.kafka.clients.admin.ScramCredentialInfo(org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512,
-                            8192), PASSWORD))).all().get(60, TimeUnit.SECONDS);
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion("STC",
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), PASSWORD))).all().get(60, TimeUnit.SECONDS);
         }
         TestTopics.publishCatalog(broker.adminClientConfig(), registry.baseUrl());
     }

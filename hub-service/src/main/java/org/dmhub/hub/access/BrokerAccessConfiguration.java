@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
@@ -96,7 +97,7 @@ class BrokerAccessConfiguration {
         };
     }
 
-    private static java.util.Optional<ScramLogin> hubLogin(KafkaProperties kafka) {
+    private static Optional<ScramLogin> hubLogin(KafkaProperties kafka) {
         return ScramLogin.of(kafka.getProperties().get(SaslConfigs.SASL_JAAS_CONFIG));
     }
 

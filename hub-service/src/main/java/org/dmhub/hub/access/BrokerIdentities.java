@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -136,7 +137,7 @@ public final class BrokerIdentities {
     public List<String> revokeDepartmentsOtherThan(Set<String> kept, AccessPolicy policy) throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(adminConfig)) {
             Set<AclBinding> existing = existingRights(admin);
-            Set<String> removed = existing.stream().map(policy::departmentOf).flatMap(java.util.Optional::stream)
+            Set<String> removed = existing.stream().map(policy::departmentOf).flatMap(Optional::stream)
                     .filter(code -> !kept.contains(code)).collect(Collectors.toCollection(TreeSet::new));
             if (removed.isEmpty()) {
                 return List.of();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.acl.AccessControlEntry;
@@ -83,7 +84,7 @@ class AccessPolicyTest {
     void aDepartmentIsFoundAgainByWritingItsOwnTopicOnly() {
         for (AclBinding binding : policy.department("STC")) {
             assertThat(policy.departmentOf(binding)).as(binding.toString())
-                    .isEqualTo(binding.entry().operation() == AclOperation.WRITE ? java.util.Optional.of("STC") : java.util.Optional.empty());
+                    .isEqualTo(binding.entry().operation() == AclOperation.WRITE ? Optional.of("STC") : Optional.empty());
         }
         assertThat(policy.hub()).allSatisfy(binding -> assertThat(policy.departmentOf(binding)).isEmpty());
         assertThat(policy.nationalConsumer("national")).allSatisfy(binding -> assertThat(policy.departmentOf(binding)).isEmpty());
