@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -245,6 +246,14 @@ public final class DmConnector implements AutoCloseable {
     /** How many observations wait in the spool for the broker (0 without a spool). */
     public long spooled() {
         return spoolSender == null ? 0 : spoolSender.pending();
+    }
+
+    /**
+     * Why the broker refuses what the spool sends (the credentials, or the access rights of the department's user), when
+     * it refused the last send; empty while it accepts them, or without a spool (the sends' futures fail instead).
+     */
+    public Optional<Exception> refusal() {
+        return spoolSender == null ? Optional.empty() : spoolSender.refusal();
     }
 
     /**

@@ -19,7 +19,9 @@ import org.dmhub.hub.supervision.DeadLetters;
 import org.dmhub.hub.supervision.InternalTopicPartitions;
 import org.dmhub.hub.supervision.StreamsFailures;
 import org.dmhub.hub.supervision.StreamsSupervisor;
+import org.dmhub.hub.support.KafkaClientSettings;
 import org.dmhub.hub.validation.RecordLimits;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -83,10 +85,17 @@ class HubConfiguration {
         return topology;
     }
 
+    /** Every Kafka client the hub makes itself starts from spring.kafka.*, as its Kafka Streams and KafkaAdmin do. */
     @Bean
-    CatalogPublisher catalogPublisher(Topics topics, RegistrySerdes serdes, Catalog catalog, KafkaProperties kafka,
-            HubProperties properties) {
-        return new CatalogPublisher(topics, serdes, catalog, String.join(",", kafka.getBootstrapServers()), properties.topics());
+    KafkaClientSettings kafkaClientSettings(KafkaProperties kafka) {
+        return KafkaClientSettings.of(kafka);
+    }
+
+    @Bean
+    CatalogPublisher catalogPublisher(Topics topics, RegistrySerdes serdes, Catalog catalog, KafkaClientSettings clients,
+            HubProperties properties, ObjectProvider<CatalogPublisher.DepartmentIdentities> identities) {
+        return new CatalogPublisher(topics, serdes, catalog, clients, properties.topics(),
+                identities.getIfAvailable(() -> CatalogPublisher.DepartmentIdentities.NONE));
     }
 
     @Bean
@@ -100,10 +109,9 @@ class HubConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DeadLetters deadLetters(Topics topics, RegistrySerdes serdes, KafkaProperties kafka, HubProperties properties,
+    DeadLetters deadLetters(Topics topics, RegistrySerdes serdes, KafkaClientSettings clients, HubProperties properties,
             StreamsFailures failures) {
-        return new DeadLetters(topics, serdes, new RecordLimits(properties.limits()), String.join(",", kafka.getBootstrapServers()),
-                failures);
+        return new DeadLetters(topics, serdes, new RecordLimits(properties.limits()), clients.producer(), failures);
     }
 
     /**

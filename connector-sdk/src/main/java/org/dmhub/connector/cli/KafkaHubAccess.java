@@ -28,6 +28,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.dmhub.connector.DmConnector;
 import org.dmhub.connector.catalog.CatalogSnapshot;
@@ -85,12 +86,15 @@ final class KafkaHubAccess implements HubAccess {
                     lastSpooled = spooled;
                     lastProgress = Instant.now();
                 } else if (Duration.between(lastProgress, Instant.now()).compareTo(CONNECT_TIMEOUT) > 0) {
+                    String why = connector.refusal().filter(AuthorizationException.class::isInstance)
+                            .map(refused -> "the broker does not allow this: " + refused.getMessage() + " (ask the focal point for"
+                                    + " the rights of your department's user)")
+                            .orElse("the broker at " + settings.bootstrapServers() + " is unreachable or the topic does not exist"
+                                    + " (the focal point creates it when department " + settings.department() + " is in the framework)");
                     throw new UserError(ExitCodes.UNREACHABLE, count + " of " + observations.size() + " rows are stored on "
                             + connector.topic() + "; nothing more could be stored for " + CONNECT_TIMEOUT.toSeconds()
-                            + " s: the broker at " + settings.bootstrapServers() + " is unreachable or the topic does not exist"
-                            + " (the focal point creates it when department " + settings.department() + " is in the framework)."
-                            + " The other " + (observations.size() - count) + " rows wait in the spool " + settings.spool()
-                            + " and are sent by 'send' or the next publish or poll");
+                            + " s: " + why + ". The other " + (observations.size() - count) + " rows wait in the spool "
+                            + settings.spool() + " and are sent by 'send' or the next publish or poll");
                 }
             }
             all.join();

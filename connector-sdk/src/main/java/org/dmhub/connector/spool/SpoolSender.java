@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,6 +50,8 @@ public final class SpoolSender implements AutoCloseable {
     private volatile boolean closing;
     /** System.nanoTime() before which nothing is sent, after the broker refused the connector's credentials or rights. */
     private volatile long pauseUntil;
+    /** Why the broker refuses this connector, since its last acknowledgement; null while it accepts. */
+    private volatile Exception refusal;
 
     public SpoolSender(Spool spool, Producer<String, IndicatorObservation> producer, String topic,
             Function<IndicatorObservation, String> key) {
@@ -78,6 +81,14 @@ public final class SpoolSender implements AutoCloseable {
     /** How many observations are waiting in the spool for the broker's acknowledgement. */
     public long pending() {
         return spool.pendingCount();
+    }
+
+    /**
+     * Why the broker refuses this connector's sends (its credentials or access rights, e.g. a topic it may not write),
+     * when it refused the last one; empty once a send is acknowledged.
+     */
+    public Optional<Exception> refusal() {
+        return Optional.ofNullable(refusal);
     }
 
     /** Observations acknowledged by this sender since it started. */
@@ -183,6 +194,7 @@ public final class SpoolSender implements AutoCloseable {
         return (metadata, error) -> {
             if (error == null) {
                 pauseUntil = 0;
+                refusal = null;
                 spool.remove(sequence);
                 acknowledged.incrementAndGet();
                 complete(sequence, metadata, null);
@@ -202,6 +214,7 @@ public final class SpoolSender implements AutoCloseable {
                     log.error("the broker refuses this connector ({}); {} observations wait in {} until that is fixed",
                             error.toString(), spool.pendingCount(), spool.file());
                 }
+                refusal = error;
                 pauseUntil = System.nanoTime() + RETRY_PAUSE.multipliedBy(5).toNanos();
                 resendFrom.accumulateAndGet(sequence, Math::min);
             }

@@ -36,28 +36,38 @@ public final class TestTopics {
 
     /** The sample framework as the focal point would publish it; once per broker. */
     public static void publishCatalog(String bootstrap, String registryUrl) {
-        publishCatalog(bootstrap, new RegistrySerdes(registryUrl));
+        publishCatalog(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new RegistrySerdes(registryUrl));
     }
 
     /** As {@link #publishCatalog(String, String)}, through {@code serdes} (e.g. without auto-registration). */
     public static void publishCatalog(String bootstrap, RegistrySerdes serdes) {
-        if (!CATALOGUED_BROKERS.add(bootstrap)) {
+        publishCatalog(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), serdes);
+    }
+
+    /** As {@link #publishCatalog(String, String)}, with the client settings of a secure broker (bootstrap servers included). */
+    public static void publishCatalog(Map<String, Object> clientConfig, String registryUrl) {
+        publishCatalog(clientConfig, new RegistrySerdes(registryUrl));
+    }
+
+    private static void publishCatalog(Map<String, Object> clientConfig, RegistrySerdes serdes) {
+        if (!CATALOGUED_BROKERS.add(String.valueOf(clientConfig.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
             return;
         }
-        SampleFramework.INDICATORS.forEach(indicator -> send(bootstrap, serdes, TOPICS.indicators().name(), indicator.getCode(), indicator));
-        SampleFramework.AREAS.forEach(area -> send(bootstrap, serdes, TOPICS.areas().name(), area.getCode(), area));
-        SampleFramework.DEPARTMENTS.forEach(department -> send(bootstrap, serdes, TOPICS.departments().name(),
+        SampleFramework.INDICATORS.forEach(indicator -> send(clientConfig, serdes, TOPICS.indicators().name(), indicator.getCode(),
+                indicator));
+        SampleFramework.AREAS.forEach(area -> send(clientConfig, serdes, TOPICS.areas().name(), area.getCode(), area));
+        SampleFramework.DEPARTMENTS.forEach(department -> send(clientConfig, serdes, TOPICS.departments().name(),
                 department.getCode(), department));
     }
 
     /** One record, with its own producer (the registry serializer registers per topic). */
     public static void send(String bootstrap, String registryUrl, String topic, String key, SpecificRecord value) {
-        send(bootstrap, new RegistrySerdes(registryUrl), topic, key, value);
+        send(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new RegistrySerdes(registryUrl), topic, key, value);
     }
 
-    private static void send(String bootstrap, RegistrySerdes serdes, String topic, String key, SpecificRecord value) {
-        Map<String, Object> config = new HashMap<>(serdes.producerConfig());
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    private static void send(Map<String, Object> clientConfig, RegistrySerdes serdes, String topic, String key, SpecificRecord value) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.putAll(serdes.producerConfig());
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config)) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception failed) {
@@ -71,8 +81,14 @@ public final class TestTopics {
      */
     public static List<IndicatorObservation> readObservations(String bootstrap, String registryUrl, String topic,
             Predicate<IndicatorObservation> wanted, int expected) {
-        Map<String, Object> config = new HashMap<>(new RegistrySerdes(registryUrl).consumerConfig());
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return readObservations(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), registryUrl, topic, wanted, expected);
+    }
+
+    /** As {@link #readObservations(String, String, String, Predicate, int)}, with the client settings of a secure broker. */
+    public static List<IndicatorObservation> readObservations(Map<String, Object> clientConfig, String registryUrl, String topic,
+            Predicate<IndicatorObservation> wanted, int expected) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.putAll(new RegistrySerdes(registryUrl).consumerConfig());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<IndicatorObservation> read = new ArrayList<>();

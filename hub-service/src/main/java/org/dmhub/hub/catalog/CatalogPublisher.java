@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -11,7 +12,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,6 +22,7 @@ import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.TopicDefinition;
 import org.dmhub.contract.Topics;
 import org.dmhub.hub.HubProperties;
+import org.dmhub.hub.support.KafkaClientSettings;
 import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.Department;
 import org.dmhub.schemas.IndicatorDefinition;
@@ -31,46 +32,84 @@ import org.dmhub.schemas.IndicatorDefinition;
  * published again as retired (its history stays readable, new reports are refused); an area or a department that
  * is no longer there is deleted. Each department gets its observation topic and its receipts topic. The three
  * catalog topics are written in one transaction: readers that read committed data only (the hub, the connectors)
- * see the whole new framework or none of it.
+ * see the whole new framework or none of it. In the secure mode, the departments' principals are given their login and
+ * rights before the catalog is written, and those of removed departments are taken away (see {@link DepartmentIdentities}).
  */
 public final class CatalogPublisher {
 
-    /** What an application of a framework changed. */
+    /**
+     * What an application of a framework changed.
+     *
+     * @param principals what changed of the departments' logins and rights at the broker, one line each (secure mode)
+     */
     public record Applied(int departments, int areas, int indicators, List<String> retiredIndicators, List<String> removedAreas,
-            List<String> removedDepartments, List<String> createdTopics) {
+            List<String> removedDepartments, List<String> createdTopics, List<String> principals) {
+    }
+
+    /** The departments' principals at the broker, in the secure mode. */
+    public interface DepartmentIdentities {
+
+        /** Without the secure mode: the broker knows no principals. */
+        DepartmentIdentities NONE = new DepartmentIdentities() {
+            @Override
+            public Optional<String> refusal(String departmentCode) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<String> apply(List<String> departmentCodes) {
+                return List.of();
+            }
+        };
+
+        /** Why {@code departmentCode} cannot be a principal of its own, if it cannot. */
+        Optional<String> refusal(String departmentCode);
+
+        /**
+         * Gives each of these departments its login and rights where they are missing, and takes them from every
+         * department no longer among them.
+         *
+         * @return what changed, one line each
+         */
+        List<String> apply(List<String> departmentCodes) throws ExecutionException, InterruptedException;
     }
 
     private final Topics topics;
     private final RegistrySerdes serdes;
     private final Catalog current;
-    private final String bootstrapServers;
+    private final KafkaClientSettings clients;
     private final HubProperties.TopicCreation topicCreation;
+    private final DepartmentIdentities identities;
 
-    public CatalogPublisher(Topics topics, RegistrySerdes serdes, Catalog current, String bootstrapServers,
-            HubProperties.TopicCreation topicCreation) {
+    public CatalogPublisher(Topics topics, RegistrySerdes serdes, Catalog current, KafkaClientSettings clients,
+            HubProperties.TopicCreation topicCreation, DepartmentIdentities identities) {
         this.topics = topics;
         this.serdes = serdes;
         this.current = current;
-        this.bootstrapServers = bootstrapServers;
+        this.clients = clients;
         this.topicCreation = topicCreation;
+        this.identities = identities;
     }
 
     /** What {@link #publish} would do, without doing it. */
-    public Applied plan(Framework framework) {
+    public Applied plan(Framework framework) throws FrameworkException {
+        checkPrincipals(framework);
         return new Applied(framework.departments().size(), framework.areas().size(), framework.indicators().size(),
                 retired(framework).stream().map(IndicatorDefinition::getCode).toList(), removedAreas(framework),
-                removedDepartments(framework), List.of());
+                removedDepartments(framework), List.of(), List.of());
     }
 
     /** Publishes the framework; returns once its transaction is committed. */
-    public Applied publish(Framework framework) throws ExecutionException, InterruptedException {
+    public Applied publish(Framework framework) throws FrameworkException, ExecutionException, InterruptedException {
+        checkPrincipals(framework);
         List<String> created = createDepartmentTopics(framework.departments());
+        List<String> principals = identities.apply(framework.departments().stream().map(Department::getCode).toList());
         List<IndicatorDefinition> retired = retired(framework);
         List<String> removedAreas = removedAreas(framework);
         List<String> removedDepartments = removedDepartments(framework);
 
-        Map<String, Object> config = new HashMap<>(serdes.producerConfig());
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = new HashMap<>(clients.producer());
+        config.putAll(serdes.producerConfig());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // one id for every publisher of this hub's framework: a new one fences an older one still under way
@@ -92,7 +131,20 @@ public final class CatalogPublisher {
             acknowledgement.get();
         }
         return new Applied(framework.departments().size(), framework.areas().size(), framework.indicators().size(),
-                retired.stream().map(IndicatorDefinition::getCode).toList(), removedAreas, removedDepartments, created);
+                retired.stream().map(IndicatorDefinition::getCode).toList(), removedAreas, removedDepartments, created, principals);
+    }
+
+    /** A department whose code is already another principal's is refused as an error of the file, before anything is done. */
+    private void checkPrincipals(Framework framework) throws FrameworkException {
+        List<String> errors = new ArrayList<>();
+        for (int position = 0; position < framework.departments().size(); position++) {
+            int at = position;
+            identities.refusal(framework.departments().get(position).getCode())
+                    .ifPresent(refusal -> errors.add("departments[" + at + "].code: " + refusal));
+        }
+        if (!errors.isEmpty()) {
+            throw new FrameworkException(errors);
+        }
     }
 
     private <V extends SpecificRecord> Future<RecordMetadata> send(KafkaProducer<String, SpecificRecord> producer,
@@ -120,7 +172,7 @@ public final class CatalogPublisher {
 
     private List<String> createDepartmentTopics(List<Department> departments) throws ExecutionException, InterruptedException {
         List<String> created = new ArrayList<>();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(clients.admin())) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = departments.stream()
                     .flatMap(department -> Stream.of(topics.observations(department.getCode()), topics.receipts(department.getCode())))

@@ -36,11 +36,13 @@ public final class DeadLetters implements AutoCloseable {
     private final KafkaProducer<String, ObservationRejected> producer;
     private final StreamsFailures failures;
 
-    public DeadLetters(Topics topics, RegistrySerdes serdes, RecordLimits limits, String bootstrapServers, StreamsFailures failures) {
+    /** @param clientConfig the hub's Kafka producer settings: brokers, security protocol, TLS, login */
+    public DeadLetters(Topics topics, RegistrySerdes serdes, RecordLimits limits, Map<String, Object> clientConfig,
+            StreamsFailures failures) {
         this.topics = topics;
         this.refusals = new Refusals(limits);
-        Map<String, Object> config = new HashMap<>(serdes.producerConfig());
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.putAll(serdes.producerConfig());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         this.producer = new KafkaProducer<>(config);
