@@ -93,9 +93,11 @@ class HubConfiguration {
 
     @Bean
     CatalogPublisher catalogPublisher(Topics topics, RegistrySerdes serdes, Catalog catalog, KafkaClientSettings clients,
-            HubProperties properties, ObjectProvider<CatalogPublisher.DepartmentIdentities> identities) {
+            HubProperties properties, ObjectProvider<CatalogPublisher.DepartmentIdentities> identities,
+            ObjectProvider<CatalogPublisher.DepartmentSchemas> schemas) {
         return new CatalogPublisher(topics, serdes, catalog, clients, properties.topics(),
-                identities.getIfAvailable(() -> CatalogPublisher.DepartmentIdentities.NONE));
+                identities.getIfAvailable(() -> CatalogPublisher.DepartmentIdentities.NONE),
+                schemas.getIfAvailable(() -> CatalogPublisher.DepartmentSchemas.NONE));
     }
 
     @Bean

@@ -74,7 +74,7 @@ class ApiRoutingIT {
         Path secret = ownerOnly(workDir.resolve("forwarding-secret"), "a secret of more than thirty-two characters, for both\n");
         bothInstancesAnswer(broker, workDir, "Basic " + Base64.getEncoder().encodeToString(("viewer:" + VIEWER_PASSWORD)
                         .getBytes(StandardCharsets.UTF_8)),
-                "--dmhub.security.enabled=true", "--dmhub.security.api.users-file=" + users,
+                "--dmhub.security.enabled=true", "--dmhub.security.broker.enabled=false", "--dmhub.security.registry.enabled=false", "--dmhub.security.api.users-file=" + users,
                 "--dmhub.security.api.forwarding-secret-file=" + secret,
                 // a consumer group of its own: the open-mode instances of the other test read the same topics
                 "--spring.kafka.streams.application-id=dmhub-hub-secure");

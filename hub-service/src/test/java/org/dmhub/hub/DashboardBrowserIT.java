@@ -90,7 +90,7 @@ class DashboardBrowserIT {
                 + "  - {name: " + VIEWER + ", password-hash: \"{bcrypt}" + bcrypt.encode(VIEWER_PASSWORD) + "\", roles: [VIEWER]}\n");
         Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-------"));
         seesTheDashboard(broker, new HubProcess(workDir, broker.getBrokersAsString(), registry.baseUrl(),
-                "--dmhub.rollup.emit-interval=100ms", "--dmhub.security.enabled=true", "--dmhub.security.api.users-file=" + users,
+                "--dmhub.rollup.emit-interval=100ms", "--dmhub.security.enabled=true", "--dmhub.security.broker.enabled=false", "--dmhub.security.registry.enabled=false", "--dmhub.security.api.users-file=" + users,
                 // a consumer group of its own: the open-mode hub of the other test read the same topics
                 "--spring.kafka.streams.application-id=dmhub-hub-secure"), basic("focal", FOCAL_PASSWORD), basic(VIEWER, VIEWER_PASSWORD));
     }

@@ -55,6 +55,9 @@ import tools.jackson.databind.ObjectMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dmhub.security.enabled=true",
+        // the API's part of the secure mode; the broker's and the registry's have tests of their own
+        "dmhub.security.broker.enabled=false",
+        "dmhub.security.registry.enabled=false",
         "dmhub.limits.max-framework-file=64KB"})
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
@@ -276,6 +279,8 @@ class SecureApiIT {
                         "--dmhub.registry-url=" + registry.baseUrl(),
                         "--spring.kafka.streams.state-dir=target/streams-state/" + System.nanoTime(),
                         "--dmhub.security.enabled=true",
+                        "--dmhub.security.broker.enabled=false",
+                        "--dmhub.security.registry.enabled=false",
                         "--dmhub.security.api.users[0].name=focal",
                         "--dmhub.security.api.users[0].password-hash=" + FOCAL_PASSWORD,
                         "--dmhub.security.api.users[0].roles[0]=FOCAL_POINT").close())

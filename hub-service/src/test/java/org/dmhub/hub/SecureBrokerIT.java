@@ -58,6 +58,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -80,6 +81,7 @@ class SecureBrokerIT {
     private static BrokerProcess broker;
     private static RegistryProcess registry;
     private static HubProcess hub;
+    private static final String API_PASSWORD = randomPassword();
     private static RegistrySerdes serdes;
     private static Path credentials;
     private static long revision = System.currentTimeMillis();
@@ -98,6 +100,8 @@ class SecureBrokerIT {
                 + broker.clientConfig(HUB, randomPassword()).get("sasl.jaas.config") + "'\n");
         hub = new HubProcess(shared.resolve("hub"), broker.secureBootstrapServers(), registry.baseUrl(),
                 "--dmhub.security.enabled=true",
+                // the registry's part of the secure mode has tests of its own: here clients may register
+                "--dmhub.security.registry.enabled=false",
                 "--spring.kafka.security.protocol=SASL_SSL",
                 "--spring.kafka.ssl.trust-store-type=PEM",
                 "--spring.kafka.ssl.trust-store-location=file:" + broker.caCertificate(),
@@ -106,6 +110,10 @@ class SecureBrokerIT {
                 "--dmhub.security.broker.admin-username=" + ADMIN,
                 "--dmhub.security.broker.admin-password-file=" + adminPassword,
                 "--dmhub.security.broker.credentials-dir=" + credentials,
+                // the focal point's user of the hub's API, which applies the frameworks
+                "--dmhub.security.api.users[0].name=focal",
+                "--dmhub.security.api.users[0].password-hash={bcrypt}" + new BCryptPasswordEncoder().encode(API_PASSWORD),
+                "--dmhub.security.api.users[0].roles[0]=FOCAL_POINT",
                 "--dmhub.rollup.emit-interval=100ms");
         hub.start();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
@@ -289,6 +297,8 @@ class SecureBrokerIT {
 
     private static HttpResponse<String> apply(String framework) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hub.url() + "/api/catalog"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("focal:" + API_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/yaml").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(framework, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
     }

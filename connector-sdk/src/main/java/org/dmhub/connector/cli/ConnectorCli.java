@@ -116,6 +116,10 @@ public final class ConnectorCli implements Runnable {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
         }
+        // and the client's own errors (a refused login, a refused topic) are said once, in the command's words
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.kafka") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "off");
+        }
         System.exit(commandLine(new KafkaHubAccess()).execute(args));
     }
 
@@ -267,7 +271,7 @@ public final class ConnectorCli implements Runnable {
         }
         if (cause instanceof AuthorizationException notAllowed) {
             err.println("error: the broker does not allow this: " + notAllowed.getMessage() + "; ask the focal point for the"
-                    + " rights of your department's user");
+                    + " rights of your user");
             return ExitCodes.UNREACHABLE;
         }
         if (cause instanceof SerializationException || cause instanceof KafkaException) {

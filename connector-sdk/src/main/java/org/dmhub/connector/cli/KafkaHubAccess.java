@@ -88,7 +88,7 @@ final class KafkaHubAccess implements HubAccess {
                 } else if (Duration.between(lastProgress, Instant.now()).compareTo(CONNECT_TIMEOUT) > 0) {
                     String why = connector.refusal().filter(AuthorizationException.class::isInstance)
                             .map(refused -> "the broker does not allow this: " + refused.getMessage() + " (ask the focal point for"
-                                    + " the rights of your department's user)")
+                                    + " the rights of your user)")
                             .orElse("the broker at " + settings.bootstrapServers() + " is unreachable or the topic does not exist"
                                     + " (the focal point creates it when department " + settings.department() + " is in the framework)");
                     throw new UserError(ExitCodes.UNREACHABLE, count + " of " + observations.size() + " rows are stored on "

@@ -24,6 +24,8 @@ import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.dmhub.connector.support.TestTopics;
+import org.dmhub.contract.RegistrySerdes;
+import org.dmhub.contract.SchemaRelease;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.testsupport.BrokerProcess;
 import org.dmhub.testsupport.RegistryProcess;
@@ -78,6 +80,8 @@ class ConnectorAuthorizationIT {
                     new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), PASSWORD))).all().get(60, TimeUnit.SECONDS);
         }
         TestTopics.publishCatalog(broker.adminClientConfig(), registry.baseUrl());
+        // a connector with credentials registers no schema: the focal point's release does
+        new SchemaRelease(new RegistrySerdes(registry.baseUrl()), TestTopics.TOPICS).deployDepartments(List.of("STC", "SKHDT"));
     }
 
     @AfterAll

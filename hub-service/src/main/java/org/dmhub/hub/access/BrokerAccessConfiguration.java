@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "dmhub.security.enabled", havingValue = "true")
+@ConditionalOnProperty(name = "dmhub.security.broker.enabled", havingValue = "true", matchIfMissing = true)
 class BrokerAccessConfiguration {
 
     private static final String STANDING_PRINCIPALS = "standingPrincipals";

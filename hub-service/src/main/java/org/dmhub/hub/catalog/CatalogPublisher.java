@@ -2,6 +2,7 @@ package org.dmhub.hub.catalog;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +41,25 @@ public final class CatalogPublisher {
     /**
      * What an application of a framework changed.
      *
-     * @param principals what changed of the departments' logins and rights at the broker, one line each (secure mode)
+     * @param principals what changed of the departments' schemas at the registry and their logins and rights at the
+     *     broker, one line each (secure mode)
      */
     public record Applied(int departments, int areas, int indicators, List<String> retiredIndicators, List<String> removedAreas,
             List<String> removedDepartments, List<String> createdTopics, List<String> principals) {
+    }
+
+    /** The schemas of the departments' topics at the registry, in the secure mode: a connector may not register them. */
+    public interface DepartmentSchemas {
+
+        /** Without the secure mode: clients register their schemas. */
+        DepartmentSchemas NONE = departmentCodes -> List.of();
+
+        /**
+         * Deploys the subjects of these departments' topics where they are missing (idempotent).
+         *
+         * @return what changed, one line each
+         */
+        List<String> deploy(Set<String> departmentCodes);
     }
 
     /** The departments' principals at the broker, in the secure mode. */
@@ -80,15 +96,17 @@ public final class CatalogPublisher {
     private final KafkaClientSettings clients;
     private final HubProperties.TopicCreation topicCreation;
     private final DepartmentIdentities identities;
+    private final DepartmentSchemas schemas;
 
     public CatalogPublisher(Topics topics, RegistrySerdes serdes, Catalog current, KafkaClientSettings clients,
-            HubProperties.TopicCreation topicCreation, DepartmentIdentities identities) {
+            HubProperties.TopicCreation topicCreation, DepartmentIdentities identities, DepartmentSchemas schemas) {
         this.topics = topics;
         this.serdes = serdes;
         this.current = current;
         this.clients = clients;
         this.topicCreation = topicCreation;
         this.identities = identities;
+        this.schemas = schemas;
     }
 
     /** What {@link #publish} would do, without doing it. */
@@ -102,8 +120,11 @@ public final class CatalogPublisher {
     /** Publishes the framework; returns once its transaction is committed. */
     public Applied publish(Framework framework) throws FrameworkException, ExecutionException, InterruptedException {
         checkPrincipals(framework);
+        List<String> codes = framework.departments().stream().map(Department::getCode).toList();
+        // a department's schemas first, its topics, then its login: once it may publish, it can
+        List<String> principals = new ArrayList<>(schemas.deploy(new LinkedHashSet<>(codes)));
         List<String> created = createDepartmentTopics(framework.departments());
-        List<String> principals = identities.apply(framework.departments().stream().map(Department::getCode).toList());
+        principals.addAll(identities.apply(codes));
         List<IndicatorDefinition> retired = retired(framework);
         List<String> removedAreas = removedAreas(framework);
         List<String> removedDepartments = removedDepartments(framework);

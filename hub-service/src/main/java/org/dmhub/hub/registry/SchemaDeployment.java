@@ -1,7 +1,10 @@
 package org.dmhub.hub.registry;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.dmhub.contract.SchemaRelease;
+import org.dmhub.hub.catalog.CatalogPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * point's login it deploys the shared subjects when the hub starts, and a department's two subjects (its observations,
  * its receipts) before the department's topics are used: a connector, which may not register, finds its schema there.
  */
-public final class SchemaDeployment {
+public final class SchemaDeployment implements CatalogPublisher.DepartmentSchemas {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaDeployment.class);
 
@@ -32,6 +35,18 @@ public final class SchemaDeployment {
      */
     public SchemaRelease.Deployment registerDepartments(Set<String> departmentCodes) {
         return logged("departments " + departmentCodes, release.deployDepartments(departmentCodes));
+    }
+
+    @Override
+    public List<String> deploy(Set<String> departmentCodes) {
+        List<String> changes = new ArrayList<>();
+        for (SchemaRelease.SubjectChange subject : registerDepartments(departmentCodes).subjects()) {
+            if (subject.changed()) {
+                changes.add("schema " + subject.subject() + ": version " + subject.version() + ", compatibility "
+                        + subject.compatibility());
+            }
+        }
+        return changes;
     }
 
     private static SchemaRelease.Deployment logged(String what, SchemaRelease.Deployment deployment) {

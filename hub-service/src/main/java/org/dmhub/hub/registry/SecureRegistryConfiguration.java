@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "dmhub.security.enabled", havingValue = "true")
+@ConditionalOnProperty(name = "dmhub.security.registry.enabled", havingValue = "true", matchIfMissing = true)
 class SecureRegistryConfiguration {
 
     @Bean

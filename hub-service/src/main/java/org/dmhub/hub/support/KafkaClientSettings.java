@@ -18,4 +18,10 @@ public record KafkaClientSettings(Map<String, Object> producer, Map<String, Obje
     public static KafkaClientSettings of(KafkaProperties kafka) {
         return new KafkaClientSettings(kafka.buildProducerProperties(), kafka.buildAdminProperties());
     }
+
+    /** The settings' names only: their values hold the hub's login. */
+    @Override
+    public String toString() {
+        return "KafkaClientSettings[producer=" + producer.keySet() + ", admin=" + admin.keySet() + "]";
+    }
 }

@@ -36,7 +36,7 @@ class AccessPolicyTest {
     void aNationalConsumerReadsTheNationalAggregatesInGroupsOfItsOwnName() {
         assertThat(describe(policy.nationalConsumer("gso"))).containsExactlyInAnyOrder(
                 "User:gso READ TOPIC LITERAL dmhub.national.aggregates",
-                "User:gso READ GROUP PREFIXED gso");
+                "User:gso READ GROUP PREFIXED gso-");
     }
 
     @Test
