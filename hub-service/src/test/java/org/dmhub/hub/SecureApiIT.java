@@ -42,6 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -53,6 +54,8 @@ import tools.jackson.databind.ObjectMapper;
  * tokens of an identity provider (its public key in a file), signed requests between instances, and the startup
  * refusal of a user it could not use.
  */
+// the context is closed with the class: a hub left running would keep working, against a registry that is gone
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dmhub.security.enabled=true",
         // the API's part of the secure mode; the broker's and the registry's have tests of their own

@@ -57,6 +57,7 @@ import org.dmhub.testsupport.RegistryProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.JsonNode;
@@ -76,7 +77,8 @@ class SecureBrokerIT {
     private static final String NATIONAL = "national";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    @TempDir
+    /** Kept when a test fails: the broker's, the registry's and the hub's logs are in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path shared;
     private static BrokerProcess broker;
     private static RegistryProcess registry;

@@ -15,11 +15,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.dmhub.testsupport.RegistryProcess;
+import org.dmhub.stack.StackCommands.Result;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,25 +33,20 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalSecureStackIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("dmhub.root", "../.."));
-    private static final Path HOME = Path.of("target/secure-stack-it").toAbsolutePath();
+    private static final StackCommands STACK = new StackCommands(Path.of("target/secure-stack-it"));
+    private static final Path ROOT = StackCommands.ROOT;
+    private static final Path HOME = STACK.home;
     private static final Path SECRETS = HOME.resolve("secure");
-    private static final int BROKER_PORT = RegistryProcess.freePort();
-    private static final int CONTROLLER_PORT = RegistryProcess.freePort();
-    private static final int REGISTRY_PORT = RegistryProcess.freePort();
-    private static final int HUB_PORT = RegistryProcess.freePort();
-    private static final int IDENTITY_PORT = RegistryProcess.freePort();
+    private static final int BROKER_PORT = STACK.brokerPort;
+    private static final int REGISTRY_PORT = STACK.registryPort;
+    private static final int HUB_PORT = STACK.hubPort;
     private static final Path CONNECTOR_JAR = ROOT.resolve("connector-sdk/target/dmhub-connector.jar");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void freshDataFolder() throws IOException {
-        if (Files.exists(HOME)) {
-            try (var paths = Files.walk(HOME)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        STACK.freshDataFolder();
     }
 
     @AfterAll
@@ -77,7 +70,7 @@ class LocalSecureStackIT {
         assertThat(Files.readString(HOME.resolve("logs/hub.log"))).doesNotContain(secret("credentials/VPUBND.password"),
                 secret("focal-point.password"));
         // no process of the stack has a password on its command line
-        for (ProcessHandle process : processesOfThisStack()) {
+        for (ProcessHandle process : STACK.processes()) {
             String commandLine = String.join(" ", process.info().arguments().map(List::of).orElse(List.of()));
             assertThat(commandLine).doesNotContain(secret("focal-point.password"), secret("dmhub-hub.password"),
                     secret("broker.password"), secret("keystore.password"));
@@ -201,16 +194,6 @@ class LocalSecureStackIT {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
-    private static List<ProcessHandle> processesOfThisStack() {
-        String marker = "-Ddmhub.stack=" + HOME;
-        return ProcessHandle.allProcesses()
-                .filter(process -> process.info().arguments().map(List::of).orElse(List.of()).contains(marker))
-                .toList();
-    }
-
-    private record Result(int exitCode, String output) {
-    }
-
     /** The connector's command line logged in as {@code user} with its own password. */
     private static Result connector(String user, String... arguments) throws Exception {
         return connectorWithPassword(user, secret("credentials/" + user + ".password"), arguments);
@@ -222,33 +205,10 @@ class LocalSecureStackIT {
                 "--registry-url", "http://127.0.0.1:" + REGISTRY_PORT, "--username", user, "--password-env", "DMHUB_TEST_PASSWORD",
                 "--truststore", SECRETS.resolve("ca.pem").toString()));
         command.addAll(List.of(arguments));
-        return run(command, Map.of("DMHUB_TEST_PASSWORD", password));
+        return STACK.run(command, Map.of("DMHUB_TEST_PASSWORD", password));
     }
 
     private static Result dmhub(Map<String, String> extraEnvironment, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("deploy/local/dmhub").toString()));
-        command.addAll(List.of(arguments));
-        return run(command, extraEnvironment);
-    }
-
-    private static Result run(List<String> command, Map<String, String> extraEnvironment) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("DMHUB_HOME", HOME.toString());
-        env.put("DMHUB_BROKER_PORT", String.valueOf(BROKER_PORT));
-        env.put("DMHUB_CONTROLLER_PORT", String.valueOf(CONTROLLER_PORT));
-        env.put("DMHUB_REGISTRY_PORT", String.valueOf(REGISTRY_PORT));
-        env.put("DMHUB_HUB_PORT", String.valueOf(HUB_PORT));
-        env.put("DMHUB_IDENTITY_PORT", String.valueOf(IDENTITY_PORT));
-        env.putAll(extraEnvironment);
-        Process process = builder.start();
-        // the started components write to log files: only this command's own output comes through the pipe
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish within 5 minutes:\n" + output);
-        }
-        System.out.println("$ " + String.join(" ", command.subList(1, command.size())) + "\n" + output);
-        return new Result(process.exitValue(), output);
+        return STACK.dmhub(extraEnvironment, arguments);
     }
 }

@@ -31,7 +31,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.Topics;
 import org.dmhub.schemas.Department;
-import org.dmhub.testsupport.RegistryProcess;
+import org.dmhub.stack.StackCommands.Result;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -48,12 +48,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("dmhub.root", "../.."));
-    private static final Path HOME = Path.of("target/stack-it").toAbsolutePath();
-    private static final int BROKER_PORT = RegistryProcess.freePort();
-    private static final int CONTROLLER_PORT = RegistryProcess.freePort();
-    private static final int REGISTRY_PORT = RegistryProcess.freePort();
-    private static final int HUB_PORT = RegistryProcess.freePort();
+    private static final StackCommands STACK = new StackCommands(Path.of("target/stack-it"));
+    private static final Path HOME = STACK.home;
+    private static final int BROKER_PORT = STACK.brokerPort;
+    private static final int REGISTRY_PORT = STACK.registryPort;
+    private static final int HUB_PORT = STACK.hubPort;
     private static final String BOOTSTRAP = "127.0.0.1:" + BROKER_PORT;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -61,11 +60,7 @@ class LocalStackIT {
 
     @BeforeAll
     static void freshDataFolder() throws IOException {
-        if (Files.exists(HOME)) {
-            try (var paths = Files.walk(HOME)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        STACK.freshDataFolder();
     }
 
     @AfterAll
@@ -333,42 +328,18 @@ class LocalStackIT {
     }
 
     private static List<ProcessHandle> processesOfThisStack() {
-        String marker = "-Ddmhub.stack=" + HOME;
-        return ProcessHandle.allProcesses()
-                .filter(process -> process.info().arguments().map(List::of).orElse(List.of()).contains(marker))
-                .toList();
+        return STACK.processes();
     }
 
     private int statusCode(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
     private static Result dmhub(String... arguments) throws Exception {
-        return dmhub(Map.of(), arguments);
+        return STACK.dmhub(Map.of(), arguments);
     }
 
     private static Result dmhub(Map<String, String> extraEnvironment, String... arguments) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", ROOT.resolve("deploy/local/dmhub").toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("DMHUB_HOME", HOME.toString());
-        env.put("DMHUB_BROKER_PORT", String.valueOf(BROKER_PORT));
-        env.put("DMHUB_CONTROLLER_PORT", String.valueOf(CONTROLLER_PORT));
-        env.put("DMHUB_REGISTRY_PORT", String.valueOf(REGISTRY_PORT));
-        env.put("DMHUB_HUB_PORT", String.valueOf(HUB_PORT));
-        env.putAll(extraEnvironment);
-        Process process = builder.start();
-        // the started components keep the pipe's write end only if they inherit it; they write to log files instead
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("dmhub " + String.join(" ", arguments) + " did not finish within 5 minutes:\n" + output);
-        }
-        System.out.println("$ dmhub " + String.join(" ", arguments) + "\n" + output);
-        return new Result(process.exitValue(), output);
+        return STACK.dmhub(extraEnvironment, arguments);
     }
 }

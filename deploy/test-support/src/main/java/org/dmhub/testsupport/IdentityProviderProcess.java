@@ -3,16 +3,12 @@ package org.dmhub.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -138,30 +134,8 @@ public final class IdentityProviderProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuerUrl() + "/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the identity provider exited with code " + process.exitValue()
-                        + "; see " + dir.resolve("identity-provider.log"));
-            }
-            try {
-                if (client.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            RegistryProcess.sleep(200);
-        }
-        stop();
-        throw new IllegalStateException("the identity provider was not ready within " + READY_TIMEOUT
-                + "; see " + dir.resolve("identity-provider.log"));
+        ChildProcesses.awaitHttpOk(process, URI.create(issuerUrl() + "/.well-known/openid-configuration"), READY_TIMEOUT,
+                "the identity provider", dir.resolve("identity-provider.log"), this::stop);
     }
 
     private static Path ownerOnly(Path file, String text) throws IOException {
@@ -172,14 +146,6 @@ public final class IdentityProviderProcess implements AutoCloseable {
     }
 
     private static Path jar() {
-        String location = System.getProperty("dmhub.identity.jar");
-        if (location == null) {
-            throw new IllegalStateException("system property dmhub.identity.jar is not set: run the tests through Maven");
-        }
-        Path jar = Path.of(location);
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " does not exist: build deploy/identity-provider first (./mvnw -B package)");
-        }
-        return jar;
+        return ChildProcesses.builtJar("dmhub.identity.jar", "deploy/identity-provider");
     }
 }

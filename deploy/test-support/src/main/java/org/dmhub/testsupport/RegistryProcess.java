@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -157,42 +153,12 @@ public final class RegistryProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the schema registry exited with code " + process.exitValue()
-                        + "; see " + dataDir.resolve("registry.log"));
-            }
-            try {
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(200);
-        }
-        stop();
-        throw new IllegalStateException("the schema registry was not ready within " + READY_TIMEOUT
-                + "; see " + dataDir.resolve("registry.log"));
+        ChildProcesses.awaitHttpOk(process, URI.create(baseUrl() + "/health/ready"), READY_TIMEOUT, "the schema registry",
+                dataDir.resolve("registry.log"), this::stop);
     }
 
     private static Path runnerJar() {
-        String location = System.getProperty("dmhub.registry.jar");
-        if (location == null) {
-            throw new IllegalStateException("system property dmhub.registry.jar is not set: run the tests through Maven");
-        }
-        Path jar = Path.of(location);
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " does not exist: build deploy/schema-registry first (./mvnw -B package)");
-        }
-        return jar;
+        return ChildProcesses.builtJar("dmhub.registry.jar", "deploy/schema-registry");
     }
 
     /** A port that was free a moment ago on the loopback interface. */

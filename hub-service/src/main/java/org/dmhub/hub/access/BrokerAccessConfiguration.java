@@ -17,7 +17,7 @@ import org.dmhub.hub.supervision.InternalTopicPartitions;
 import org.dmhub.hub.support.KafkaClientSettings;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,8 +27,8 @@ import org.springframework.context.annotation.Configuration;
  * consumers' at startup, the departments' with every framework applied.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "dmhub.security.enabled", havingValue = "true")
-@ConditionalOnProperty(name = "dmhub.security.broker.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "dmhub.security.enabled")
+@ConditionalOnBooleanProperty(name = "dmhub.security.broker.enabled", matchIfMissing = true)
 class BrokerAccessConfiguration {
 
     private static final String STANDING_PRINCIPALS = "standingPrincipals";

@@ -5,7 +5,7 @@ import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.SchemaRelease;
 import org.dmhub.contract.Topics;
 import org.dmhub.hub.HubProperties;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Primary;
  * deployed with the focal point's login when the hub starts.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "dmhub.security.enabled", havingValue = "true")
-@ConditionalOnProperty(name = "dmhub.security.registry.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "dmhub.security.enabled")
+@ConditionalOnBooleanProperty(name = "dmhub.security.registry.enabled", matchIfMissing = true)
 class SecureRegistryConfiguration {
 
     @Bean

@@ -1,6 +1,6 @@
 package org.dmhub.hub.api.security;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -12,7 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * dashboard, as on a focal point's own machine; the browser's protections ({@link BrowserProtection}) hold all the same.
  */
 @Configuration
-@ConditionalOnProperty(name = SecureModeSettings.ENABLED, havingValue = "false", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = SecureModeSettings.ENABLED, havingValue = false, matchIfMissing = true)
 class OpenApiSecurity {
 
     @Bean

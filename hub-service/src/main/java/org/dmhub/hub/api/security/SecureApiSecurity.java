@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.dmhub.hub.api.FilterProblems;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +33,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
  * request ({@link InstanceSignature}).
  */
 @Configuration
-@ConditionalOnProperty(name = SecureModeSettings.ENABLED, havingValue = "true")
+@ConditionalOnBooleanProperty(name = SecureModeSettings.ENABLED)
 class SecureApiSecurity {
 
     /** The static files of the login page, which anyone may load. */

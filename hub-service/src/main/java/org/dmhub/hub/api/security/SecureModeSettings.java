@@ -29,7 +29,12 @@ public final class SecureModeSettings implements EnvironmentPostProcessor, Order
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (environment.getProperty(ENABLED, Boolean.class, false)) {
+        String enabled = environment.getProperty(ENABLED, "false").trim();
+        // one reading of the switch for every part of the secure mode: a value the conditions would read otherwise is refused
+        if (!enabled.equalsIgnoreCase("true") && !enabled.equalsIgnoreCase("false")) {
+            throw new IllegalStateException(ENABLED + " must be true or false, not '" + enabled + "'");
+        }
+        if (enabled.equalsIgnoreCase("true")) {
             environment.getPropertySources().addFirst(new MapPropertySource("dmhub-secure-mode", IMPOSED));
         }
     }
