@@ -1,15 +1,9 @@
 package org.dmhub.contract;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import org.dmhub.secrets.OwnerOnlyFiles;
 
 /**
  * A client's login to the schema registry in the hub's secure mode: its client id and secret at the identity provider.
@@ -23,9 +17,6 @@ public record RegistryLogin(String clientId, String secret) {
     public static final String SECRET_FILE_VARIABLE = "DMHUB_REGISTRY_CLIENT_SECRET_FILE";
     /** The environment variable holding the client's secret itself (when no file is given). */
     public static final String SECRET_VARIABLE = "DMHUB_REGISTRY_CLIENT_SECRET";
-
-    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
 
     public RegistryLogin {
         if (clientId == null || clientId.isBlank() || clientId.contains(":")) {
@@ -43,26 +34,10 @@ public record RegistryLogin(String clientId, String secret) {
      * @throws IllegalArgumentException when the file is missing, empty or readable by others than its owner
      */
     public static RegistryLogin fromFile(String clientId, Path secretFile) {
-        if (!Files.isRegularFile(secretFile)) {
-            throw new IllegalArgumentException("the registry secret file " + secretFile + " of client " + clientId + " does not exist");
-        }
-        PosixFileAttributeView posix = Files.getFileAttributeView(secretFile, PosixFileAttributeView.class);
         try {
-            if (posix != null) {
-                Set<PosixFilePermission> permissions = posix.readAttributes().permissions();
-                permissions.retainAll(OTHERS);
-                if (!permissions.isEmpty()) {
-                    throw new IllegalArgumentException("the registry secret file " + secretFile + " may be read or written by others"
-                            + " than its owner (chmod 600 " + secretFile + ")");
-                }
-            }
-            String secret = Files.readString(secretFile, StandardCharsets.UTF_8).strip();
-            if (secret.isEmpty()) {
-                throw new IllegalArgumentException("the registry secret file " + secretFile + " is empty");
-            }
-            return new RegistryLogin(clientId, secret);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the registry secret file " + secretFile + ": " + e.getMessage(), e);
+            return new RegistryLogin(clientId, OwnerOnlyFiles.read(secretFile, "the registry secret file of client " + clientId).strip());
+        } catch (IllegalStateException refused) {
+            throw new IllegalArgumentException(refused.getMessage(), refused);
         }
     }
 

@@ -1,7 +1,5 @@
 package org.dmhub.hub.access;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -15,6 +13,7 @@ import org.dmhub.hub.receipts.ReceiptTopicsWatcher;
 import org.dmhub.hub.supervision.DeadLetters;
 import org.dmhub.hub.supervision.InternalTopicPartitions;
 import org.dmhub.hub.support.KafkaClientSettings;
+import org.dmhub.secrets.OwnerOnlyFiles;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -55,12 +54,7 @@ class BrokerAccessConfiguration {
             throw new IllegalStateException("dmhub.security.broker.admin-password-file is not set: name the file holding the"
                     + " password of the focal point's Kafka user");
         }
-        String adminPassword;
-        try {
-            adminPassword = CredentialsStore.readPassword(security.adminPasswordFile(), "dmhub.security.broker.admin-password-file");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + security.adminPasswordFile(), e);
-        }
+        String adminPassword = OwnerOnlyFiles.firstLine(security.adminPasswordFile(), "dmhub.security.broker.admin-password-file");
         return new BrokerIdentities(clients.admin(), required(security.adminUsername(), "admin-username"), adminPassword,
                 new CredentialsStore(security.credentialsDir()));
     }

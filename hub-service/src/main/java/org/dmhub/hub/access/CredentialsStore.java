@@ -12,9 +12,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.Set;
+import org.dmhub.secrets.OwnerOnlyFiles;
 
 /**
  * The passwords of the principals the hub provisions, one file each: {@code <dir>/<principal>.password}. A file that is
@@ -26,9 +25,6 @@ public final class CredentialsStore {
 
     private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
-            PosixFilePermission.OTHERS_EXECUTE);
     private static final int GENERATED_BYTES = 24;
 
     private final Path dir;
@@ -64,7 +60,7 @@ public final class CredentialsStore {
         try {
             ownerOnlyFolder();
             if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                return new Credential(user, readPassword(file, "the password file of " + user), file, false);
+                return new Credential(user, OwnerOnlyFiles.firstLine(file, "the password file of " + user), file, false);
             }
             String password = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
             Path written = Files.createTempFile(dir, "." + user + ".", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
@@ -72,7 +68,7 @@ public final class CredentialsStore {
                 Files.writeString(written, password + "\n", StandardCharsets.UTF_8);
                 Files.move(written, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException writtenMeanwhile) {
-                return new Credential(user, readPassword(file, "the password file of " + user), file, false);
+                return new Credential(user, OwnerOnlyFiles.firstLine(file, "the password file of " + user), file, false);
             } finally {
                 Files.deleteIfExists(written);
             }
@@ -87,39 +83,12 @@ public final class CredentialsStore {
         return dir.resolve(user + ".password");
     }
 
-    /**
-     * A password kept in a file readable by its owner only: its first line, which must not be empty.
-     *
-     * @param what what the file is, for the messages
-     */
-    public static String readPassword(Path file, String what) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException(what + " " + file + " does not exist or is not a file");
-        }
-        requireOwnerOnly(file, what, "chmod 600 ");
-        String content = Files.readString(file, StandardCharsets.UTF_8);
-        String password = content.lines().findFirst().orElse("");
-        if (password.isBlank()) {
-            throw new IllegalStateException(what + " " + file + " is empty; write the password on its first line");
-        }
-        return password;
-    }
-
     private void ownerOnlyFolder() throws IOException {
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
             Files.setPosixFilePermissions(dir, OWNER_ONLY_FOLDER);
         }
-        requireOwnerOnly(dir, "the credentials folder", "chmod 700 ");
-    }
-
-    private static void requireOwnerOnly(Path path, String what, String fix) throws IOException {
-        Set<PosixFilePermission> permissions = new HashSet<>(Files.getPosixFilePermissions(path));
-        permissions.retainAll(OTHERS);
-        if (!permissions.isEmpty()) {
-            throw new IllegalStateException(what + " " + path + " may be used by others (" + PosixFilePermissions.toString(
-                    Files.getPosixFilePermissions(path)) + "); make it its owner's only: " + fix + path);
-        }
+        OwnerOnlyFiles.requireOwnerOnly(dir, "the credentials folder (dmhub.security.broker.credentials-dir)");
     }
 
     private byte[] randomBytes() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.dmhub.secrets.OwnerOnlyFiles;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -45,7 +46,7 @@ final class ApiUsers {
             String where = FILE_PROPERTY + " (" + properties.usersFile() + "): users";
             JsonNode file;
             try {
-                file = YAMLMapper.builder().build().readTree(OwnerOnlyFile.read(properties.usersFile(), FILE_PROPERTY));
+                file = YAMLMapper.builder().build().readTree(OwnerOnlyFiles.read(properties.usersFile(), FILE_PROPERTY));
             } catch (JacksonException notYaml) {
                 throw new IllegalStateException(FILE_PROPERTY + ": " + properties.usersFile() + " is not YAML ("
                         + notYaml.getOriginalMessage() + ")");

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.dmhub.secrets.OwnerOnlyFiles;
 
 /**
  * How one hub instance proves to another that a request for the part of the view the other holds comes from a hub
@@ -37,7 +38,7 @@ public final class InstanceSignature {
 
     /** The shared secret from its file (owner-only; at least 32 characters, surrounding white space left out). */
     public static InstanceSignature fromFile(Path file, Clock clock) {
-        String secret = OwnerOnlyFile.read(file, PROPERTY).strip();
+        String secret = OwnerOnlyFiles.read(file, PROPERTY).strip();
         if (secret.length() < MIN_SECRET_LENGTH) {
             throw new IllegalStateException(PROPERTY + ": " + file + " holds " + secret.length() + " characters; the secret needs"
                     + " at least " + MIN_SECRET_LENGTH + " (e.g. openssl rand -base64 48), the same on every hub instance");
