@@ -10,7 +10,7 @@ import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.Topics;
 import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.catalog.CatalogPublisher;
-import org.dmhub.hub.monitoring.HubMetrics;
+import org.dmhub.hub.support.HubMetrics;
 import org.dmhub.hub.receipts.ReceiptTopicsWatcher;
 import org.dmhub.hub.reporting.ReportingCalendar;
 import org.dmhub.hub.reporting.ReportingStatuses;
@@ -66,7 +66,7 @@ class HubConfiguration {
 
     @Bean
     InternalTopicPartitions internalTopicPartitions(KafkaAdmin admin, KafkaProperties kafka, HubProperties properties) {
-        return InternalTopicPartitions.find(admin, kafka.getStreams().getApplicationId() + "-by-indicator-period-repartition",
+        return InternalTopicPartitions.find(admin, kafka.getStreams().getApplicationId() + "-" + HubTopology.BY_INDICATOR_PERIOD + "-repartition",
                 properties.topics().partitions());
     }
 
@@ -76,10 +76,15 @@ class HubConfiguration {
     }
 
     @Bean
-    HubTopology hubTopology(Topics topics, RegistrySerdes serdes, Catalog catalog, HubMetrics metrics,
+    HubStores hubStores(HubProperties properties) {
+        return HubStores.of(properties.rollup().stores());
+    }
+
+    @Bean
+    HubTopology hubTopology(Topics topics, RegistrySerdes serdes, Catalog catalog, HubMetrics metrics, HubStores stores,
             HubProperties properties, ReportingStatuses reportingStatuses, ReceiptTopicsWatcher receiptTopics,
             InternalTopicPartitions internalPartitions, StreamsBuilder builder) {
-        HubTopology topology = new HubTopology(topics, serdes, catalog, metrics, properties.rollup(), properties.reporting(),
+        HubTopology topology = new HubTopology(topics, serdes, catalog, metrics, stores, properties.rollup(), properties.reporting(),
                 reportingStatuses, properties.limits(), receiptTopics, internalPartitions.partitions());
         topology.addTo(builder);
         return topology;

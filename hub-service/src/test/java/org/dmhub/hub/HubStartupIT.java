@@ -35,7 +35,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.TopicDefinition;
 import org.dmhub.contract.Topics;
-import org.dmhub.hub.catalog.CatalogTables;
+import org.dmhub.hub.support.StoreKind;
 import org.dmhub.schemas.Department;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.NationalAggregate;
@@ -345,7 +345,7 @@ class HubStartupIT {
             KafkaStreams kafkaStreams = streams.getKafkaStreams();
             assertThat(kafkaStreams.state()).isEqualTo(KafkaStreams.State.RUNNING);
             ReadOnlyKeyValueStore<String, byte[]> departments = kafkaStreams.store(StoreQueryParameters
-                    .fromNameAndType(CatalogTables.DEPARTMENTS_STORE, QueryableStoreTypes.keyValueStore()));
+                    .fromNameAndType(HubStores.of(StoreKind.IN_MEMORY).catalog().departments().name(), QueryableStoreTypes.keyValueStore()));
             assertThat(serdes.valueSerde(Department.class).deserializer().deserialize(topics.departments().name(), departments.get("STC")))
                     .isEqualTo(finance);
         });

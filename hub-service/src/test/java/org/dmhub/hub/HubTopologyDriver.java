@@ -21,7 +21,7 @@ import org.dmhub.contract.RecordKeys;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.Topics;
 import org.dmhub.hub.catalog.Catalog;
-import org.dmhub.hub.monitoring.HubMetrics;
+import org.dmhub.hub.support.HubMetrics;
 import org.dmhub.hub.support.StoreKind;
 import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.AreaValue;
@@ -54,7 +54,8 @@ public final class HubTopologyDriver implements AutoCloseable {
         serdes = new RegistrySerdes(registryUrl);
         StreamsBuilder builder = new StreamsBuilder();
         Catalog catalog = new Catalog();
-        new HubTopology(topics, serdes, catalog, new HubMetrics(meters), new HubProperties.Rollup(Duration.ofMillis(100), StoreKind.IN_MEMORY, 0),
+        new HubTopology(topics, serdes, catalog, new HubMetrics(meters), HubStores.of(StoreKind.IN_MEMORY),
+                new HubProperties.Rollup(Duration.ofMillis(100), StoreKind.IN_MEMORY, 0),
                 HubTopologyDefaults.REPORTING, HubTopologyDefaults.reportingStatuses(catalog), HubTopologyDefaults.LIMITS,
                 department -> true, 1)
                 .addTo(builder);

@@ -10,7 +10,7 @@ import org.apache.kafka.streams.TopologyDescription;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.Topics;
 import org.dmhub.hub.catalog.Catalog;
-import org.dmhub.hub.monitoring.HubMetrics;
+import org.dmhub.hub.support.HubMetrics;
 import org.dmhub.hub.support.StoreKind;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,8 @@ class TopologyShapeTest {
         StreamsBuilder builder = new StreamsBuilder();
         Catalog catalog = new Catalog();
         new HubTopology(Topics.withDefaultPrefix(), new RegistrySerdes("http://127.0.0.1:1"), catalog,
-                new HubMetrics(new SimpleMeterRegistry()), new HubProperties.Rollup(Duration.ofSeconds(1), StoreKind.IN_MEMORY, 0),
+                new HubMetrics(new SimpleMeterRegistry()), HubStores.of(StoreKind.IN_MEMORY),
+                new HubProperties.Rollup(Duration.ofSeconds(1), StoreKind.IN_MEMORY, 0),
                 HubTopologyDefaults.REPORTING, HubTopologyDefaults.reportingStatuses(catalog), HubTopologyDefaults.LIMITS,
                 department -> true, 6).addTo(builder);
 

@@ -1,18 +1,11 @@
 package org.dmhub.hub.aggregation;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
-import org.dmhub.hub.support.StoreKind;
 
 /**
  * The indicator-periods whose inputs changed since they were last rolled up. Kept in a state store, not in memory,
@@ -23,18 +16,9 @@ public final class PendingRollups {
 
     private final KeyValueStore<String, Long> store;
 
-    /**
-     * Drains the pending indicator-periods once per {@code interval} (wall-clock), handing each to {@code rollUp} with
-     * the time its earliest pending change was sent.
-     */
-    public PendingRollups(ProcessorContext<?, ?> context, String storeName, Duration interval, BiConsumer<String, Long> rollUp) {
-        this.store = context.getStateStore(storeName);
-        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> drain(rollUp));
-    }
-
-    /** Pending keys come and go within a commit: the record cache keeps most of them off the changelog. */
-    public static StoreBuilder<KeyValueStore<String, Long>> store(String name, StoreKind storeKind) {
-        return Stores.keyValueStoreBuilder(storeKind.supplier(name), Serdes.String(), Serdes.Long()).withCachingEnabled();
+    /** @param store of the pending keys, each with the time its earliest pending change was sent */
+    public PendingRollups(KeyValueStore<String, Long> store) {
+        this.store = store;
     }
 
     /**
@@ -47,7 +31,8 @@ public final class PendingRollups {
         }
     }
 
-    private void drain(BiConsumer<String, Long> rollUp) {
+    /** Hands each pending indicator-period to {@code rollUp} with the time its earliest pending change was sent, and forgets it. */
+    public void drain(BiConsumer<String, Long> rollUp) {
         List<KeyValue<String, Long>> pending = new ArrayList<>();
         try (KeyValueIterator<String, Long> all = store.all()) {
             all.forEachRemaining(pending::add);

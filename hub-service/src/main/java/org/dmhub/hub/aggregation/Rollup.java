@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dmhub.hub.catalog.AreaTree;
 import org.dmhub.schemas.Aggregation;
 import org.dmhub.validation.Decimals;
 

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.state.HostInfo;
-import org.dmhub.hub.monitoring.RecentRejections;
 import org.dmhub.hub.query.ViewStores;
 import org.dmhub.schemas.ObservationRejected;
 import org.dmhub.schemas.RejectionReason;
@@ -56,10 +55,10 @@ class RejectionsController {
             throw ApiProblem.badRequest("invalid-limit", "Invalid limit", "limit must be from 1 to " + MAX_LIMIT + ", not " + limit);
         }
         List<RejectionView> found = new ArrayList<>();
-        stores.<ObservationRejected>localAll(RecentRejections.STORE).stream().map(RejectionView::of).forEach(found::add);
+        stores.localAll(stores.stores().recentRejections()).stream().map(RejectionView::of).forEach(found::add);
         if (forwarded == null) {
             String pathAndQuery = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-            for (HostInfo other : stores.otherInstances(RecentRejections.STORE)) {
+            for (HostInfo other : stores.otherInstances(stores.stores().recentRejections())) {
                 found.addAll(json.readValue(forwarding.fetch(other, pathAndQuery), new TypeReference<List<RejectionView>>() { }));
             }
         }

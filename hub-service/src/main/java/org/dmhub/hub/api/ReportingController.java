@@ -11,7 +11,6 @@ import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.query.ViewNotReadyException;
 import org.dmhub.hub.query.ViewStores;
 import org.dmhub.hub.reporting.ReportingStatuses;
-import org.dmhub.hub.reporting.ReportingTracker;
 import org.dmhub.period.Period;
 import org.dmhub.schemas.Department;
 import org.dmhub.schemas.IndicatorDefinition;
@@ -84,7 +83,7 @@ class ReportingController {
             throw ApiProblem.badRequest("invalid-period", "Invalid period", "'" + period + "' is not a period of " + indicator
                     + ", which is reported " + definition.getPeriodicity() + ": write " + Period.form(definition.getPeriodicity()));
         }
-        Optional<HostInfo> owner = stores.remoteOwner(ReportingTracker.STATUS_STORE, ViewStores.key(definition, period));
+        Optional<HostInfo> owner = stores.remoteOwner(stores.stores().reportingStatus(), ViewStores.key(definition, period));
         if (owner.isPresent()) {
             if (forwarded != null) {
                 // asked by another instance that thought this one holds the key: the work is being reassigned
@@ -105,7 +104,7 @@ class ReportingController {
     }
 
     private Optional<StatusView> statusAnywhere(IndicatorDefinition indicator, String period) {
-        Optional<HostInfo> owner = stores.remoteOwner(ReportingTracker.STATUS_STORE, ViewStores.key(indicator, period));
+        Optional<HostInfo> owner = stores.remoteOwner(stores.stores().reportingStatus(), ViewStores.key(indicator, period));
         if (owner.isEmpty()) {
             return localOrJudged(indicator, period);
         }
@@ -114,7 +113,7 @@ class ReportingController {
     }
 
     private Optional<StatusView> localOrJudged(IndicatorDefinition indicator, String period) {
-        Optional<ReportingStatus> stored = stores.local(ReportingTracker.STATUS_STORE, ViewStores.key(indicator, period));
+        Optional<ReportingStatus> stored = stores.local(stores.stores().reportingStatus(), ViewStores.key(indicator, period));
         return stored.or(() -> statuses.status(indicator, period, Map.of(), Instant.now())).map(this::view);
     }
 

@@ -4,6 +4,7 @@ import java.util.function.BiConsumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -11,12 +12,12 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.dmhub.contract.RegistryAvroDeserializer;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.TopicDefinition;
 import org.dmhub.contract.Topics;
-import org.dmhub.hub.monitoring.HubMetrics;
+import org.dmhub.hub.support.HubMetrics;
+import org.dmhub.hub.support.StoreDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,36 +31,35 @@ public final class CatalogTables {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogTables.class);
 
-    public static final String INDICATORS_STORE = "catalog-indicators";
-    public static final String AREAS_STORE = "catalog-areas";
-    public static final String DEPARTMENTS_STORE = "catalog-departments";
+    /** The global stores of the three catalog topics. */
+    public record Stores(StoreDefinition<byte[]> indicators, StoreDefinition<byte[]> areas, StoreDefinition<byte[]> departments) {
+    }
 
     private final Topics topics;
     private final RegistrySerdes serdes;
     private final Catalog catalog;
     private final HubMetrics metrics;
+    private final Stores stores;
 
-    public CatalogTables(Topics topics, RegistrySerdes serdes, Catalog catalog, HubMetrics metrics) {
+    public CatalogTables(Topics topics, RegistrySerdes serdes, Catalog catalog, HubMetrics metrics, Stores stores) {
         this.topics = topics;
         this.serdes = serdes;
         this.catalog = catalog;
         this.metrics = metrics;
+        this.stores = stores;
     }
 
     public void addTo(StreamsBuilder builder) {
-        globalStore(builder, topics.indicators(), INDICATORS_STORE, catalog::putIndicator);
-        globalStore(builder, topics.areas(), AREAS_STORE, catalog::putArea);
-        globalStore(builder, topics.departments(), DEPARTMENTS_STORE, catalog::putDepartment);
+        globalStore(builder, topics.indicators(), stores.indicators(), catalog::putIndicator);
+        globalStore(builder, topics.areas(), stores.areas(), catalog::putArea);
+        globalStore(builder, topics.departments(), stores.departments(), catalog::putDepartment);
     }
 
-    private <V extends SpecificRecord> void globalStore(StreamsBuilder builder, TopicDefinition<V> topic, String storeName,
+    private <V extends SpecificRecord> void globalStore(StreamsBuilder builder, TopicDefinition<V> topic, StoreDefinition<byte[]> store,
             BiConsumer<String, V> onChange) {
-        builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), Serdes.String(), Serdes.ByteArray())
-                        .withLoggingDisabled(),
-                topic.name(),
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-" + storeName),
-                () -> new CatalogUpdater<>(topic, storeName, serdes.valueSerde(topic).deserializer(), onChange));
+        builder.addGlobalStore(store.builder(), topic.name(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-" + store.name()),
+                () -> new CatalogUpdater<>(topic, store.name(), serdes.valueSerde(topic).deserializer(), onChange));
     }
 
     /** Keeps the store equal to its topic, and the shared catalog equal to the store (including after a restore). */
@@ -80,14 +80,18 @@ public final class CatalogTables {
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             store = context.getStateStore(storeName);
-            try (KeyValueIterator<String, byte[]> restored = store.all()) {
-                restored.forEachRemaining(entry -> {
+            int restored = 0;
+            try (KeyValueIterator<String, byte[]> entries = store.all()) {
+                while (entries.hasNext()) {
+                    KeyValue<String, byte[]> entry = entries.next();
                     V value = decode(entry.key, entry.value, "restored from the store");
                     if (value != null) {
                         onChange.accept(entry.key, value);
+                        restored++;
                     }
-                });
+                }
             }
+            log.info("{}: {} records restored into the framework", topic.name(), restored);
         }
 
         @Override
@@ -99,12 +103,14 @@ public final class CatalogTables {
             if (record.value() == null) {
                 store.delete(record.key());
                 onChange.accept(record.key(), null);
+                log.info("{}: {} removed from the framework", topic.name(), abbreviated(record.key()));
                 return;
             }
             V value = decode(record.key(), record.value(), "sent at " + record.timestamp());
             if (value != null) {
                 store.put(record.key(), record.value());
                 onChange.accept(record.key(), value);
+                log.debug("{}: {} changed", topic.name(), record.key());
             }
         }
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -13,8 +12,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
-import org.dmhub.hub.support.InternalSerde;
+import org.dmhub.hub.support.StoreDefinition;
 import org.dmhub.schemas.ObservationRejected;
 
 /**
@@ -25,17 +23,19 @@ import org.dmhub.schemas.ObservationRejected;
  */
 public final class RecentRejections implements ProcessorSupplier<String, ObservationRejected, Void, Void> {
 
-    public static final String STORE = "recent-rejections";
     static final int KEPT_PER_TASK = 500;
     private static final Duration PRUNE_INTERVAL = Duration.ofSeconds(10);
 
-    private final String storeName = STORE;
+    private final StoreDefinition<ObservationRejected> store;
+
+    /** @param store the feed's store: in memory, with a changelog (pruned keys become tombstones) so that the feed survives a rebalance */
+    public RecentRejections(StoreDefinition<ObservationRejected> store) {
+        this.store = store;
+    }
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-        // in memory, with a changelog (compacted; pruned keys become tombstones) so that the feed survives a rebalance
-        return Set.of(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), Serdes.String(),
-                InternalSerde.of(ObservationRejected.class)));
+        return Set.of(store.builder());
     }
 
     @Override
@@ -45,7 +45,7 @@ public final class RecentRejections implements ProcessorSupplier<String, Observa
 
             @Override
             public void init(ProcessorContext<Void, Void> context) {
-                recent = context.getStateStore(storeName);
+                recent = store.in(context);
                 context.schedule(PRUNE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> prune());
             }
 

@@ -10,10 +10,11 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.dmhub.contract.RecordKeys;
 import org.dmhub.hub.aggregation.AreaResult;
-import org.dmhub.hub.aggregation.AreaTree;
+import org.dmhub.hub.catalog.AreaTree;
 import org.dmhub.hub.aggregation.Rollup;
 import org.dmhub.hub.aggregation.UnitInput;
-import org.dmhub.hub.catalog.Catalog;
+import org.dmhub.hub.catalog.CatalogSnapshot;
+import org.dmhub.hub.support.StageOutput;
 import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.AreaValue;
 import org.dmhub.schemas.IndicatorDefinition;
@@ -29,7 +30,12 @@ public final class ValuePublisher {
     /** Room for a trillion changes of one key within one generation of the view. */
     public static final long REVISIONS_PER_GENERATION = 1_000_000_000_000L;
 
-    private final Catalog catalog;
+    /** Values of the provincial view, keyed {@code indicator|area|period}. */
+    public static final StageOutput<AreaValue> VIEW_VALUES = new StageOutput<>("view-values", AreaValue.class);
+    /** Province values of indicators with a national code, for the Government Office's systems. */
+    public static final StageOutput<NationalAggregate> NATIONAL_AGGREGATES = new StageOutput<>("national-aggregates",
+            NationalAggregate.class);
+
     private final KeyValueStore<String, PublishedValues> published;
     private final ProcessorContext<String, SpecificRecord> context;
     private final long firstRevision;
@@ -38,25 +44,23 @@ public final class ValuePublisher {
      * @param viewGeneration how many times the view has been rebuilt from the observation topics: a key's first
      *     revision in generation g is g·10^12 + 1, so that revisions keep increasing across a rebuild
      */
-    public ValuePublisher(Catalog catalog, KeyValueStore<String, PublishedValues> published,
-            ProcessorContext<String, SpecificRecord> context, int viewGeneration) {
-        this.catalog = catalog;
+    public ValuePublisher(KeyValueStore<String, PublishedValues> published, ProcessorContext<String, SpecificRecord> context,
+            int viewGeneration) {
         this.published = published;
         this.context = context;
         this.firstRevision = viewGeneration * REVISIONS_PER_GENERATION + 1;
     }
 
-
     /** How many values a roll-up published: to the view, and of those to the national topic too. */
     public record Published(int values, int nationalAggregates) {
     }
 
-    public Published publish(IndicatorDefinition indicator, String period, Map<String, UnitInput> inputs) {
-        String unitLevel = catalog.unitLevel(indicator).orElse(null);
+    public Published publish(CatalogSnapshot framework, IndicatorDefinition indicator, String period, Map<String, UnitInput> inputs) {
+        String unitLevel = framework.unitLevel(indicator).orElse(null);
         if (unitLevel == null) {
             return new Published(0, 0);
         }
-        AreaTree tree = catalog.areaTree();
+        AreaTree tree = framework.areaTree();
         BigDecimal factor = indicator.getFactor() == null ? BigDecimal.ONE : indicator.getFactor();
         Map<String, AreaResult> results = Rollup.compute(indicator.getAggregation(), factor, tree, unitLevel, inputs);
 

@@ -17,9 +17,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.dmhub.contract.RecordKeys;
-import org.dmhub.hub.aggregation.RollUpDerivedIndicators;
-import org.dmhub.hub.catalog.Catalog;
-import org.dmhub.hub.consolidation.ConsolidateObservations;
+import org.dmhub.hub.HubStores;
+import org.dmhub.hub.catalog.RollupStage;
+import org.dmhub.hub.support.StoreDefinition;
 import org.dmhub.hub.publication.PublishedValues;
 import org.dmhub.schemas.IndicatorDefinition;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -34,9 +34,16 @@ import org.springframework.stereotype.Component;
 public class ViewStores {
 
     private final StreamsBuilderFactoryBean streams;
+    private final HubStores stores;
 
-    ViewStores(StreamsBuilderFactoryBean streams) {
+    ViewStores(StreamsBuilderFactoryBean streams, HubStores stores) {
         this.streams = streams;
+        this.stores = stores;
+    }
+
+    /** The hub's stores, to name the one to read. */
+    public HubStores stores() {
+        return stores;
     }
 
     /** Where an indicator-period's values are: empty when on this instance, else the instance's address. */
@@ -45,8 +52,8 @@ public class ViewStores {
     }
 
     /** Where a key of a store is: empty when on this instance, else the instance's address. */
-    public Optional<HostInfo> remoteOwner(String store, String key) {
-        KeyQueryMetadata metadata = running().queryMetadataForKey(store, key, Serdes.String().serializer());
+    public Optional<HostInfo> remoteOwner(StoreDefinition<?> store, String key) {
+        KeyQueryMetadata metadata = running().queryMetadataForKey(store.name(), key, Serdes.String().serializer());
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             throw new ViewNotReadyException("the hub is assigning its work (rebalancing)");
         }
@@ -60,18 +67,18 @@ public class ViewStores {
     }
 
     /** A key of a store held by this instance. */
-    public <V> Optional<V> local(String store, String key) {
-        return reading(store, () -> Optional.ofNullable(this.<V>store(store).get(key)));
+    public <V> Optional<V> local(StoreDefinition<V> store, String key) {
+        return reading(store, () -> Optional.ofNullable(store(store).get(key)));
     }
 
     /** Every entry of a store held by this instance. */
-    public <V> List<V> localAll(String store) {
+    public <V> List<V> localAll(StoreDefinition<V> store) {
         if (!hostedHere(store)) {
             return List.of();
         }
         return reading(store, () -> {
             List<V> values = new ArrayList<>();
-            try (KeyValueIterator<String, V> all = this.<V>store(store).all()) {
+            try (KeyValueIterator<String, V> all = store(store).all()) {
                 all.forEachRemaining(entry -> values.add(entry.value));
             }
             return values;
@@ -86,7 +93,7 @@ public class ViewStores {
         }
         return reading(storeOf(indicator), () -> {
             List<PeriodValues> periods = new ArrayList<>();
-            try (KeyValueIterator<String, PublishedValues> range = this.<PublishedValues>store(storeOf(indicator))
+            try (KeyValueIterator<String, PublishedValues> range = store(storeOf(indicator))
                     .prefixScan(prefix, Serdes.String().serializer())) {
                 range.forEachRemaining(entry -> periods.add(new PeriodValues(entry.key.substring(prefix.length()), entry.value)));
             }
@@ -100,20 +107,21 @@ public class ViewStores {
     }
 
     /** The other instances holding a part of a store. */
-    public List<HostInfo> otherInstances(String store) {
+    public List<HostInfo> otherInstances(StoreDefinition<?> store) {
         HostInfo self = self();
         return activeHosts(store).filter(host -> !host.equals(self)).distinct().toList();
     }
 
     /** Whether this instance holds active partitions of the store (none before their topics exist, say). */
-    private boolean hostedHere(String store) {
+    private boolean hostedHere(StoreDefinition<?> store) {
         HostInfo self = self();
         return activeHosts(store).anyMatch(self::equals);
     }
 
     /** The instances with active partitions of the store (not those with only standby or warm-up copies). */
-    private Stream<HostInfo> activeHosts(String store) {
-        return running().streamsMetadataForStore(store).stream().filter(metadata -> metadata.stateStoreNames().contains(store))
+    private Stream<HostInfo> activeHosts(StoreDefinition<?> store) {
+        return running().streamsMetadataForStore(store.name()).stream()
+                .filter(metadata -> metadata.stateStoreNames().contains(store.name()))
                 .map(StreamsMetadata::hostInfo);
     }
 
@@ -127,16 +135,19 @@ public class ViewStores {
     public record PeriodValues(String period, PublishedValues values) {
     }
 
-    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-        return running().store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+    private <V> ReadOnlyKeyValueStore<String, V> store(StoreDefinition<V> store) {
+        if (!store.queryable()) {
+            throw new IllegalArgumentException("the store " + store.name() + " is not one the API reads");
+        }
+        return running().store(StoreQueryParameters.fromNameAndType(store.name(), QueryableStoreTypes.<String, V>keyValueStore()));
     }
 
     /** A read of a store: the store may move away (a rebalance, a stream thread replaced) while it is read. */
-    private static <T> T reading(String store, Supplier<T> read) {
+    private static <T> T reading(StoreDefinition<?> store, Supplier<T> read) {
         try {
             return read.get();
         } catch (InvalidStateStoreException notNow) {
-            throw new ViewNotReadyException("the store " + store + " is not available on this instance now (" + notNow.getMessage() + ")");
+            throw new ViewNotReadyException("the store " + store.name() + " is not available on this instance now (" + notNow.getMessage() + ")");
         }
     }
 
@@ -149,8 +160,9 @@ public class ViewStores {
         return kafkaStreams;
     }
 
-    private static String storeOf(IndicatorDefinition indicator) {
-        return Catalog.rolledUpFromOwnValues(indicator) ? ConsolidateObservations.PUBLISHED_STORE : RollUpDerivedIndicators.PUBLISHED_STORE;
+    /** The store of the stage that rolls the indicator up. */
+    private StoreDefinition<PublishedValues> storeOf(IndicatorDefinition indicator) {
+        return stores.published(RollupStage.of(indicator));
     }
 
     public static String key(IndicatorDefinition indicator, String period) {

@@ -2,6 +2,8 @@ package org.dmhub.hub.receipts;
 
 import java.time.Instant;
 import java.util.List;
+import org.dmhub.hub.support.RecordSource;
+import org.dmhub.hub.support.StageOutput;
 import org.dmhub.hub.validation.Refusals;
 import org.dmhub.schemas.ObservationReceipt;
 import org.dmhub.schemas.ObservationRejected;
@@ -12,6 +14,9 @@ import org.dmhub.schemas.ReceiptOutcome;
  * read, saying whether it entered the view and, when it did not, why.
  */
 public final class Receipts {
+
+    /** Receipts, keyed as the observation they are about; each goes to its department's receipts topic. */
+    public static final StageOutput<ObservationReceipt> OUTPUT = new StageOutput<>("receipts", ObservationReceipt.class);
 
     private Receipts() {
     }
@@ -33,7 +38,7 @@ public final class Receipts {
     }
 
     /** The receipt of an observation consolidation accepted, or found a duplicate or stale. */
-    public static ObservationReceipt decided(ReceiptOutcome outcome, Refusals.Source source, String eventId, String key,
+    public static ObservationReceipt decided(ReceiptOutcome outcome, RecordSource source, String eventId, String key,
             long revision, long winningRevision, String detail) {
         return ObservationReceipt.newBuilder()
                 .setEventId(eventId)

@@ -7,15 +7,11 @@ import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Utils;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.dmhub.contract.RecordKeys;
-import org.dmhub.hub.support.InternalSerde;
-import org.dmhub.hub.support.StoreKind;
+import org.dmhub.hub.support.StageOutput;
 import org.dmhub.schemas.IndicatorDefinition;
 import org.dmhub.schemas.ReportingState;
 import org.dmhub.schemas.ReportingStatus;
@@ -33,7 +29,8 @@ import org.dmhub.schemas.ReportingStatus;
  */
 public final class ReportingTracker {
 
-    public static final String STATUS_STORE = "reporting-status";
+    /** The statuses the tracker forwards, keyed {@code department|indicator|period}. */
+    public static final StageOutput<ReportingStatus> STATUSES = new StageOutput<>("reporting-statuses", ReportingStatus.class);
 
     /**
      * @param checkInterval how often the calendar is checked for deadlines that passed
@@ -53,17 +50,11 @@ public final class ReportingTracker {
      *     (epoch ms), by area
      */
     public ReportingTracker(ProcessorContext<String, SpecificRecord> context, Settings settings,
-            Function<String, Map<String, Long>> receptionsOf) {
+            KeyValueStore<String, ReportingStatus> published, Function<String, Map<String, Long>> receptionsOf) {
         this.context = context;
         this.settings = settings;
         this.receptionsOf = receptionsOf;
-        this.published = context.getStateStore(STATUS_STORE);
-        context.schedule(settings.checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::checkDeadlines);
-    }
-
-    /** The last status published per {@code indicator|period}. */
-    public static StoreBuilder<KeyValueStore<String, ReportingStatus>> statusStore(StoreKind storeKind) {
-        return Stores.keyValueStoreBuilder(storeKind.supplier(STATUS_STORE), Serdes.String(), InternalSerde.of(ReportingStatus.class));
+        this.published = published;
     }
 
     /** Publishes the status of the indicator and period if it changed since last published. */
@@ -79,8 +70,11 @@ public final class ReportingTracker {
         });
     }
 
-    /** Statuses that are due: nothing received, or still incomplete, after the deadline. */
-    private void checkDeadlines(long nowMillis) {
+    /**
+     * Publishes the statuses that are due: nothing received, or still incomplete, after the deadline. Called every
+     * {@code checkInterval} of wall-clock time.
+     */
+    public void checkDeadlines(long nowMillis) {
         Instant now = Instant.ofEpochMilli(nowMillis);
         for (IndicatorDefinition indicator : settings.statuses().reportedIndicators()) {
             for (String period : settings.statuses().lastDuePeriods(indicator, now, settings.lookback())) {

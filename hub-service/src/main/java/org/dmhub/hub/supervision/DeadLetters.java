@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.Topics;
+import org.dmhub.hub.support.RecordSource;
 import org.dmhub.hub.validation.RecordLimits;
 import org.dmhub.hub.validation.Refusals;
 import org.dmhub.schemas.ObservationRejected;
@@ -56,7 +57,7 @@ public final class DeadLetters implements AutoCloseable {
                 stage, context.topic(), context.partition(), context.offset(), context.processorNodeId(), failure);
         try {
             String department = context.topic() == null ? null : topics.departmentOf(context.topic()).orElse(null);
-            ObservationRejected refusal = refusals.of(new Refusals.Source(String.valueOf(context.topic()), context.partition(),
+            ObservationRejected refusal = refusals.of(new RecordSource(String.valueOf(context.topic()), context.partition(),
                     context.offset()), department, null, context.sourceRawValue(), List.of(new Violation(
                     RejectionReason.PROCESSING_FAILED, "value", stage + " failed in " + context.processorNodeId() + ": "
                             + StreamsFailures.describe(failure))));

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.dmhub.hub.support.RecordSource;
+import org.dmhub.hub.support.StageOutput;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.ObservationRejected;
 import org.dmhub.validation.Violation;
@@ -18,9 +20,8 @@ import org.dmhub.validation.Violation;
  */
 public final class Refusals {
 
-    /** Where a record was read. */
-    public record Source(String topic, int partition, long offset) {
-    }
+    /** Refusals, for the rejected topic and the focal point's feed. */
+    public static final StageOutput<ObservationRejected> OUTPUT = new StageOutput<>("refusals", ObservationRejected.class);
 
     private final RecordLimits limits;
 
@@ -32,7 +33,7 @@ public final class Refusals {
      * @param observation the decoded record, or null when it could not be decoded
      * @param raw the bytes received, kept (in part) when the decoded record cannot be
      */
-    public ObservationRejected of(Source source, String department, IndicatorObservation observation, byte[] raw,
+    public ObservationRejected of(RecordSource source, String department, IndicatorObservation observation, byte[] raw,
             List<Violation> violations) {
         boolean keepDecoded = observation != null && (raw == null || limits.fitsARefusal(observation));
         ObservationRejected.Builder refusal = ObservationRejected.newBuilder()

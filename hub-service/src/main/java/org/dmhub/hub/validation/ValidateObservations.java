@@ -17,9 +17,11 @@ import org.dmhub.contract.RecordKeys;
 import org.dmhub.contract.RegistryAvroDeserializer;
 import org.dmhub.contract.Topics;
 import org.dmhub.hub.catalog.Catalog;
-import org.dmhub.hub.monitoring.HubMetrics;
 import org.dmhub.hub.receipts.ReceiptTopics;
 import org.dmhub.hub.receipts.Receipts;
+import org.dmhub.hub.support.HubMetrics;
+import org.dmhub.hub.support.RecordSource;
+import org.dmhub.hub.support.StageOutput;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.ObservationRejected;
 import org.dmhub.schemas.ObservationStatus;
@@ -36,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * its own: whatever its bytes, it is accepted or refused with a reason, and the next one is read.
  */
 public final class ValidateObservations implements ProcessorSupplier<byte[], byte[], String, SpecificRecord> {
+
+    /** Observations that passed every check, keyed {@code indicator|period} for consolidation. */
+    public static final StageOutput<AcceptedObservation> ACCEPTED = new StageOutput<>("accepted", AcceptedObservation.class);
+    public static final List<StageOutput<?>> OUTPUTS = List.of(ACCEPTED, Refusals.OUTPUT, Receipts.OUTPUT);
 
     private static final Logger log = LoggerFactory.getLogger(ValidateObservations.class);
 
@@ -74,7 +80,7 @@ public final class ValidateObservations implements ProcessorSupplier<byte[], byt
             @Override
             public void process(Record<byte[], byte[]> record) {
                 RecordMetadata metadata = context.recordMetadata().orElseThrow();
-                Refusals.Source source = new Refusals.Source(metadata.topic(), metadata.partition(), metadata.offset());
+                RecordSource source = new RecordSource(metadata.topic(), metadata.partition(), metadata.offset());
                 String topicDepartment = departments.computeIfAbsent(source.topic(), topics::departmentOf).orElse(null);
                 IndicatorObservation observation = null;
                 try {
@@ -92,7 +98,7 @@ public final class ValidateObservations implements ProcessorSupplier<byte[], byt
                     }
                     List<Violation> violations = new ArrayList<>(limits.check(observation, System.currentTimeMillis()));
                     if (violations.isEmpty()) {
-                        violations.addAll(ObservationRules.check(observation, topicDepartment, catalog));
+                        violations.addAll(ObservationRules.check(observation, topicDepartment, catalog.snapshot()));
                     }
                     if (!violations.isEmpty()) {
                         reject(record, source, topicDepartment, observation, violations);
@@ -113,7 +119,7 @@ public final class ValidateObservations implements ProcessorSupplier<byte[], byt
                 }
             }
 
-            private IndicatorObservation decode(Refusals.Source source, byte[] value) {
+            private IndicatorObservation decode(RecordSource source, byte[] value) {
                 try {
                     IndicatorObservation decoded = deserializer.deserialize(source.topic(), value);
                     undecodable = decoded == null ? "no value: a record without one is not an observation" : null;
@@ -127,7 +133,7 @@ public final class ValidateObservations implements ProcessorSupplier<byte[], byt
                 }
             }
 
-            private void reject(Record<byte[], byte[]> record, Refusals.Source source, String topicDepartment,
+            private void reject(Record<byte[], byte[]> record, RecordSource source, String topicDepartment,
                     IndicatorObservation observation, List<Violation> violations) {
                 String key = record.key() == null ? null : refusals.boundedKey(new String(record.key(), StandardCharsets.UTF_8));
                 ObservationRejected rejected = refusals.of(source, topicDepartment, observation, record.value(), violations);
@@ -146,7 +152,7 @@ public final class ValidateObservations implements ProcessorSupplier<byte[], byt
         };
     }
 
-    private static AcceptedObservation accepted(IndicatorObservation observation, Refusals.Source source) {
+    private static AcceptedObservation accepted(IndicatorObservation observation, RecordSource source) {
         AcceptedObservation accepted = new AcceptedObservation();
         accepted.setEventId(observation.getEventId());
         accepted.setIndicator(observation.getIndicator());

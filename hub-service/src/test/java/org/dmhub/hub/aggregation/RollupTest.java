@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dmhub.hub.catalog.AreaTree;
 import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.Aggregation;
 import org.junit.jupiter.api.Test;

@@ -41,10 +41,11 @@ import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.TopicDefinition;
 import org.dmhub.contract.Topics;
 import org.dmhub.hub.HubProperties;
+import org.dmhub.hub.HubStores;
 import org.dmhub.hub.HubTopology;
 import org.dmhub.hub.HubTopologyDefaults;
 import org.dmhub.hub.catalog.Catalog;
-import org.dmhub.hub.monitoring.HubMetrics;
+import org.dmhub.hub.support.HubMetrics;
 import org.dmhub.hub.support.StoreKind;
 import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.Aggregation;
@@ -191,9 +192,9 @@ public final class ConsolidationBenchmark {
         Path stateDir = Files.createTempDirectory("dmhub-bench-");
         StreamsBuilder builder = new StreamsBuilder();
         Catalog catalog = new Catalog();
-        new HubTopology(topics, serdes, catalog, new HubMetrics(new SimpleMeterRegistry()),
-                new HubProperties.Rollup(Duration.ofMillis(Long.getLong("emitMillis", 1000)),
-                StoreKind.valueOf(System.getProperty("stores", "IN_MEMORY")), 0), HubTopologyDefaults.REPORTING,
+        StoreKind stores = StoreKind.valueOf(System.getProperty("stores", "IN_MEMORY"));
+        new HubTopology(topics, serdes, catalog, new HubMetrics(new SimpleMeterRegistry()), HubStores.of(stores),
+                new HubProperties.Rollup(Duration.ofMillis(Long.getLong("emitMillis", 1000)), stores, 0), HubTopologyDefaults.REPORTING,
                 HubTopologyDefaults.reportingStatuses(catalog), HubTopologyDefaults.LIMITS,
                 // the benchmark's departments have no receipts topics: receipts are left out of its figures
                 department -> false, PARTITIONS)

@@ -1,4 +1,4 @@
-package org.dmhub.hub.aggregation;
+package org.dmhub.hub.catalog;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package org.dmhub.hub.monitoring;
+package org.dmhub.hub.support;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,0 +1,167 @@
+package org.dmhub.hub.catalog;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.dmhub.schemas.AdminArea;
+import org.dmhub.schemas.Aggregation;
+import org.dmhub.schemas.Department;
+import org.dmhub.schemas.IndicatorDefinition;
+import org.dmhub.validation.CatalogLookup;
+
+/**
+ * The framework at one moment, never changed: a catalog record that arrives makes a new snapshot, which replaces
+ * this one whole ({@link Catalog}). A stream thread takes one snapshot per record or roll-up, so that everything it
+ * decides there sees one framework. What is derived from the framework (the area tree, which roll-ups an
+ * indicator feeds) is worked out once per snapshot, when first asked for.
+ */
+public final class CatalogSnapshot implements CatalogLookup {
+
+    /** An indicator whose values feed the roll-up of {@code target} in the derivation stage: as its value (or numerator), or as its companion. */
+    public record DerivedInput(String target, boolean companion) {
+    }
+
+    static final CatalogSnapshot EMPTY = new CatalogSnapshot(Map.of(), Map.of(), Map.of());
+
+    private final Map<String, IndicatorDefinition> indicators;
+    private final Map<String, AdminArea> areas;
+    private final Map<String, Department> departments;
+    private final Supplier<AreaTree> tree;
+    private final Supplier<Map<String, List<DerivedInput>>> derivedInputs;
+
+    private CatalogSnapshot(Map<String, IndicatorDefinition> indicators, Map<String, AdminArea> areas,
+            Map<String, Department> departments) {
+        this.indicators = indicators;
+        this.areas = areas;
+        this.departments = departments;
+        this.tree = once(() -> new AreaTree(areas.values()));
+        this.derivedInputs = once(() -> derivedInputs(indicators.values()));
+    }
+
+    CatalogSnapshot withIndicator(String code, IndicatorDefinition indicator) {
+        return new CatalogSnapshot(changed(indicators, code, indicator), areas, departments);
+    }
+
+    CatalogSnapshot withArea(String code, AdminArea area) {
+        return new CatalogSnapshot(indicators, changed(areas, code, area), departments);
+    }
+
+    CatalogSnapshot withDepartment(String code, Department department) {
+        return new CatalogSnapshot(indicators, areas, changed(departments, code, department));
+    }
+
+    @Override
+    public Optional<IndicatorDefinition> indicator(String code) {
+        return Optional.ofNullable(indicators.get(code));
+    }
+
+    @Override
+    public Optional<AdminArea> area(String code) {
+        return Optional.ofNullable(areas.get(code));
+    }
+
+    public Optional<Department> department(String code) {
+        return Optional.ofNullable(departments.get(code));
+    }
+
+    public Collection<IndicatorDefinition> indicators() {
+        return indicators.values();
+    }
+
+    public Collection<AdminArea> areas() {
+        return areas.values();
+    }
+
+    public Collection<Department> departments() {
+        return departments.values();
+    }
+
+    /** The root of the area tree: the province. */
+    public Optional<AdminArea> province() {
+        return areas.values().stream().filter(area -> area.getParentCode() == null).findFirst();
+    }
+
+    public boolean isLoaded() {
+        return !indicators.isEmpty() && !areas.isEmpty();
+    }
+
+    public AreaTree areaTree() {
+        return tree.get();
+    }
+
+    /** The roll-ups of the derivation stage an indicator's values feed (none when only its own roll-up uses them). */
+    public List<DerivedInput> derivedInputsOf(String indicator) {
+        return derivedInputs.get().getOrDefault(indicator, List.of());
+    }
+
+    /** The level of the units a target is rolled up from: a RATIO's components' level, or the indicator's own. */
+    public Optional<String> unitLevel(IndicatorDefinition target) {
+        if (target.getAggregation() == Aggregation.RATIO) {
+            return indicator(target.getNumerator()).map(IndicatorDefinition::getReportingLevel);
+        }
+        return Optional.ofNullable(target.getReportingLevel());
+    }
+
+    private static Map<String, List<DerivedInput>> derivedInputs(Collection<IndicatorDefinition> indicators) {
+        Map<String, List<DerivedInput>> inputs = new HashMap<>();
+        for (IndicatorDefinition indicator : indicators) {
+            if (!indicator.getActive() || RollupStage.of(indicator) != RollupStage.DERIVATION) {
+                continue;
+            }
+            switch (indicator.getAggregation()) {
+                case RATIO -> {
+                    add(inputs, indicator.getNumerator(), new DerivedInput(indicator.getCode(), false));
+                    add(inputs, indicator.getDenominator(), new DerivedInput(indicator.getCode(), true));
+                }
+                case WEIGHTED_AVERAGE -> {
+                    add(inputs, indicator.getCode(), new DerivedInput(indicator.getCode(), false));
+                    add(inputs, indicator.getWeight(), new DerivedInput(indicator.getCode(), true));
+                }
+                default -> throw new IllegalStateException(indicator.getAggregation() + " is not rolled up in the derivation stage");
+            }
+        }
+        inputs.replaceAll((source, targets) -> List.copyOf(targets));
+        return Map.copyOf(inputs);
+    }
+
+    private static void add(Map<String, List<DerivedInput>> inputs, String source, DerivedInput input) {
+        if (source != null) {
+            inputs.computeIfAbsent(source, any -> new ArrayList<>()).add(input);
+        }
+    }
+
+    private static <V> Map<String, V> changed(Map<String, V> map, String code, V value) {
+        Map<String, V> changed = new HashMap<>(map);
+        if (value == null) {
+            changed.remove(code);
+        } else {
+            changed.put(code, value);
+        }
+        return Map.copyOf(changed);
+    }
+
+    /** Computed at most once, on first use, by whichever thread asks first (the others wait for it). */
+    private static <T> Supplier<T> once(Supplier<T> compute) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T known = value;
+                if (known == null) {
+                    synchronized (this) {
+                        if (value == null) {
+                            value = compute.get();
+                        }
+                        known = value;
+                    }
+                }
+                return known;
+            }
+        };
+    }
+}

@@ -1,0 +1,25 @@
+package org.dmhub.hub;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hub's packages follow the data's journey (catalog → validation → consolidation → derivation → publication
+ * → query → api), each depending only on the steps before it and on the shared support, so that each step can be
+ * read, tested and changed without the ones after it.
+ */
+class PackageDependenciesTest {
+
+    private static final JavaClasses HUB = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.dmhub.hub");
+
+    @Test
+    void noTwoPackagesDependOnEachOther() {
+        slices().matching("org.dmhub.hub.(*)..").should().beFreeOfCycles().check(HUB);
+    }
+}
