@@ -3,6 +3,7 @@ package org.dmhub.hub.support;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ public final class HubMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Timer viewLatency;
+    private final RefusalLog refusalLog = new RefusalLog(Clock.systemUTC(), Duration.ofMinutes(1));
 
     public HubMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -28,6 +30,7 @@ public final class HubMetrics {
     }
 
     public void rejected(String department, List<RejectionReason> reasons) {
+        refusalLog.refused(department, reasons);
         for (RejectionReason reason : reasons) {
             Counter.builder("dmhub.observations.rejected").tag("department", department == null ? "unknown" : department)
                     .tag("reason", reason.name()).register(registry).increment();

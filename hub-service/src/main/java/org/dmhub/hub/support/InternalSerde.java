@@ -28,8 +28,8 @@ import org.dmhub.contract.AvroBytes;
  * {@code internal-schemas/} on the class path and named where the serde is made.
  *
  * <p>The bytes are exactly those of Avro's {@code BinaryMessageEncoder}; they are read with a decoder over the byte
- * array itself rather than through {@code BinaryMessageDecoder}, whose stream decoder reads a byte at a time and
- * cost an eighth of the stream threads' time (measured with the consolidation benchmark).
+ * array itself rather than through {@code BinaryMessageDecoder}, whose stream decoder reads a byte at a time, on
+ * the hot path of every stage (hub-service/README.md, Throughput, says how that was measured).
  */
 public final class InternalSerde {
 

@@ -9,8 +9,9 @@ import org.apache.kafka.streams.state.Stores;
  */
 public enum StoreKind {
     /**
-     * In the heap: about twice the throughput here, at the price of rebuilding the state from its changelog at each
-     * start. A province's consolidated values (indicators × areas × periods) fit in memory many times over.
+     * In the heap: the faster (hub-service/README.md, Throughput), at the price of rebuilding the state from its
+     * changelog at each start. A province's consolidated values (indicators × areas × periods) fit in memory many
+     * times over.
      */
     IN_MEMORY,
     /** On local disk (RocksDB): restarts are quick, throughput lower, state not bounded by the heap. */

@@ -64,92 +64,95 @@ public final class ValidateObservations implements ProcessorSupplier<byte[], byt
 
     @Override
     public Processor<byte[], byte[], String, SpecificRecord> get() {
-        Refusals refusals = new Refusals(limits);
-        return new Processor<>() {
-            private ProcessorContext<String, SpecificRecord> context;
-            /** The department of each topic read, by topic name (parsed once per topic, not per record). */
-            private final Map<String, Optional<String>> departments = new HashMap<>();
-            /** Why the last record that could not be decoded could not, for its refusal. */
-            private String undecodable;
+        return new Validator();
+    }
 
-            @Override
-            public void init(ProcessorContext<String, SpecificRecord> context) {
-                this.context = context;
-            }
+    /** Judges the records of one task, one at a time. */
+    private final class Validator implements Processor<byte[], byte[], String, SpecificRecord> {
+        private final Refusals refusals = new Refusals(limits);
+        private ProcessorContext<String, SpecificRecord> context;
+        /** The department of each topic read, by topic name (parsed once per topic, not per record). */
+        private final Map<String, Optional<String>> departments = new HashMap<>();
+        /** Why the last record that could not be decoded could not, for its refusal. */
+        private String undecodable;
 
-            @Override
-            public void process(Record<byte[], byte[]> record) {
-                RecordMetadata metadata = context.recordMetadata().orElseThrow();
-                RecordSource source = new RecordSource(metadata.topic(), metadata.partition(), metadata.offset());
-                String topicDepartment = departments.computeIfAbsent(source.topic(), topics::departmentOf).orElse(null);
-                IndicatorObservation observation = null;
-                try {
-                    List<Violation> tooLarge = limits.checkSize(record.key(), record.value());
-                    if (!tooLarge.isEmpty()) {
-                        reject(record, source, topicDepartment, null, tooLarge);
-                        return;
-                    }
-                    observation = decode(source, record.value());
-                    if (observation == null) {
-                        reject(record, source, topicDepartment, null, List.of(new Violation(RejectionReason.UNDECODABLE, "value",
-                                "not an IndicatorObservation in the Confluent wire format with a schema known to the registry ("
-                                        + undecodable + ")")));
-                        return;
-                    }
-                    List<Violation> violations = new ArrayList<>(limits.check(observation, System.currentTimeMillis()));
-                    if (violations.isEmpty()) {
-                        violations.addAll(ObservationRules.check(observation, topicDepartment, catalog.snapshot()));
-                    }
-                    if (!violations.isEmpty()) {
-                        reject(record, source, topicDepartment, observation, violations);
-                        return;
-                    }
-                    metrics.accepted(observation.getDepartment());
-                    context.forward(record.withKey(observation.getIndicator() + RecordKeys.SEPARATOR + observation.getPeriod())
-                            .withValue(accepted(observation, source)));
-                } catch (RegistryAvroDeserializer.RegistryUnavailableException unavailable) {
-                    // not the record's fault: fail the task so that it is retried, never refuse good data
-                    throw unavailable;
-                } catch (RuntimeException failure) {
-                    // a record must never stop the hub, not even one that trips over a fault of ours
-                    log.error("validation failed on {}-{}@{}; the record is refused as PROCESSING_FAILED", source.topic(),
-                            source.partition(), source.offset(), failure);
-                    reject(record, source, topicDepartment, observation, List.of(new Violation(RejectionReason.PROCESSING_FAILED,
-                            "value", "the hub failed on this record: " + failure)));
+        @Override
+        public void init(ProcessorContext<String, SpecificRecord> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(Record<byte[], byte[]> record) {
+            RecordMetadata metadata = context.recordMetadata().orElseThrow();
+            RecordSource source = new RecordSource(metadata.topic(), metadata.partition(), metadata.offset());
+            String topicDepartment = departments.computeIfAbsent(source.topic(), topics::departmentOf).orElse(null);
+            IndicatorObservation observation = null;
+            try {
+                List<Violation> tooLarge = limits.checkSize(record.key(), record.value());
+                if (!tooLarge.isEmpty()) {
+                    reject(record, source, topicDepartment, null, tooLarge);
+                    return;
                 }
-            }
-
-            private IndicatorObservation decode(RecordSource source, byte[] value) {
-                try {
-                    IndicatorObservation decoded = deserializer.deserialize(source.topic(), value);
-                    undecodable = decoded == null ? "no value: a record without one is not an observation" : null;
-                    return decoded;
-                } catch (RegistryAvroDeserializer.RegistryUnavailableException unavailable) {
-                    throw unavailable;
-                } catch (RuntimeException refused) {
-                    undecodable = refused.getCause() == null || refused.getCause() == refused ? String.valueOf(refused.getMessage())
-                            : refused.getMessage() + ": " + refused.getCause().getMessage();
-                    return null;
+                observation = decode(source, record.value());
+                if (observation == null) {
+                    reject(record, source, topicDepartment, null, List.of(new Violation(RejectionReason.UNDECODABLE, "value",
+                            "not an IndicatorObservation in the Confluent wire format with a schema known to the registry ("
+                                    + undecodable + ")")));
+                    return;
                 }
-            }
-
-            private void reject(Record<byte[], byte[]> record, RecordSource source, String topicDepartment,
-                    IndicatorObservation observation, List<Violation> violations) {
-                String key = record.key() == null ? null : refusals.boundedKey(new String(record.key(), StandardCharsets.UTF_8));
-                ObservationRejected rejected = refusals.of(source, topicDepartment, observation, record.value(), violations);
-                metrics.rejected(topicDepartment, rejected.getReasons());
-                context.forward(record.withKey(key).withValue(rejected));
-                if (topicDepartment != null && receiptTopics.ready(topicDepartment)) {
-                    boolean decodedKept = rejected.getObservation() != null;
-                    context.forward(record.withKey(key).withValue(Receipts.rejected(rejected,
-                            decodedKept ? observation.getEventId() : null,
-                            // as sent, not checked: the fields may be what made the observation refused
-                            decodedKept ? String.join(RecordKeys.SEPARATOR, String.valueOf(observation.getIndicator()),
-                                    String.valueOf(observation.getArea()), String.valueOf(observation.getPeriod())) : null,
-                            decodedKept ? observation.getRevision() : null)));
+                List<Violation> violations = new ArrayList<>(limits.check(observation, System.currentTimeMillis()));
+                if (violations.isEmpty()) {
+                    violations.addAll(ObservationRules.check(observation, topicDepartment, catalog.snapshot()));
                 }
+                if (!violations.isEmpty()) {
+                    reject(record, source, topicDepartment, observation, violations);
+                    return;
+                }
+                metrics.accepted(observation.getDepartment());
+                context.forward(record.withKey(observation.getIndicator() + RecordKeys.SEPARATOR + observation.getPeriod())
+                        .withValue(accepted(observation, source)));
+            } catch (RegistryAvroDeserializer.RegistryUnavailableException unavailable) {
+                // not the record's fault: fail the task so that it is retried, never refuse good data
+                throw unavailable;
+            } catch (RuntimeException failure) {
+                // a record must never stop the hub, not even one that trips over a fault of ours
+                log.error("validation failed on {}-{}@{}; the record is refused as PROCESSING_FAILED", source.topic(),
+                        source.partition(), source.offset(), failure);
+                reject(record, source, topicDepartment, observation, List.of(new Violation(RejectionReason.PROCESSING_FAILED,
+                        "value", "the hub failed on this record: " + failure)));
             }
-        };
+        }
+
+        private IndicatorObservation decode(RecordSource source, byte[] value) {
+            try {
+                IndicatorObservation decoded = deserializer.deserialize(source.topic(), value);
+                undecodable = decoded == null ? "no value: a record without one is not an observation" : null;
+                return decoded;
+            } catch (RegistryAvroDeserializer.RegistryUnavailableException unavailable) {
+                throw unavailable;
+            } catch (RuntimeException refused) {
+                undecodable = refused.getCause() == null || refused.getCause() == refused ? String.valueOf(refused.getMessage())
+                        : refused.getMessage() + ": " + refused.getCause().getMessage();
+                return null;
+            }
+        }
+
+        private void reject(Record<byte[], byte[]> record, RecordSource source, String topicDepartment,
+                IndicatorObservation observation, List<Violation> violations) {
+            String key = record.key() == null ? null : refusals.boundedKey(new String(record.key(), StandardCharsets.UTF_8));
+            ObservationRejected rejected = refusals.of(source, topicDepartment, observation, record.value(), violations);
+            metrics.rejected(topicDepartment, rejected.getReasons());
+            context.forward(record.withKey(key).withValue(rejected));
+            if (topicDepartment != null && receiptTopics.ready(topicDepartment)) {
+                boolean decodedKept = rejected.getObservation() != null;
+                context.forward(record.withKey(key).withValue(Receipts.rejected(rejected,
+                        decodedKept ? observation.getEventId() : null,
+                        // as sent, not checked: the fields may be what made the observation refused
+                        decodedKept ? String.join(RecordKeys.SEPARATOR, String.valueOf(observation.getIndicator()),
+                                String.valueOf(observation.getArea()), String.valueOf(observation.getPeriod())) : null,
+                        decodedKept ? observation.getRevision() : null)));
+            }
+        }
     }
 
     private static AcceptedObservation accepted(IndicatorObservation observation, RecordSource source) {
