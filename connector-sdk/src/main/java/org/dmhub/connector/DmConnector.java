@@ -28,9 +28,9 @@ import org.dmhub.schemas.ObservationStatus;
 import org.dmhub.validation.Decimals;
 
 /**
- * Publishes one department's observations to its topic, {@code dmhub.observations.<DEPARTMENT>}, in the
- * contract's wire format. Sends are idempotent and acknowledged by every in-sync replica, so a retry after a
- * network error never duplicates nor loses an observation.
+ * Publishes one department's observations to its topic, {@code dmhub.observations.<DEPARTMENT>} under the default
+ * {@linkplain Builder#topicPrefix(String) topic prefix}, in the contract's wire format. Sends are idempotent and
+ * acknowledged by every in-sync replica, so a retry after a network error never duplicates nor loses an observation.
  *
  * <p>With a {@linkplain Builder#spool(Path) spool folder} (recommended for anything that runs unattended), every
  * observation is first written to a durable local file and sent from there, in order, by a background thread:
@@ -347,6 +347,21 @@ public final class DmConnector implements AutoCloseable {
         public Builder topics(Topics topics) {
             this.topics = topics;
             return this;
+        }
+
+        /**
+         * The prefix of the hub's topic names, as the hub's {@code dmhub.topic-prefix} ({@code dmhub.} by default, as
+         * there): letters, digits, {@code .}, {@code _} and {@code -}.
+         *
+         * @throws IllegalArgumentException when the prefix holds anything else
+         */
+        public Builder topicPrefix(String prefix) {
+            try {
+                return topics(new Topics(prefix));
+            } catch (IllegalArgumentException invalid) {
+                throw new IllegalArgumentException("topicPrefix '" + prefix + "' is not a topic prefix: letters, digits, '.',"
+                        + " '_' and '-' only, as the hub's dmhub.topic-prefix (by default " + Topics.DEFAULT_PREFIX + ")", invalid);
+            }
         }
 
         /**

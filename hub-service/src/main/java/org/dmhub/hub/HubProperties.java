@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param registryUrl base URL of the schema registry
  * @param advertisedHost the host name other hub instances reach this one's API at (Kafka Streams' application.server)
  * @param topics how the hub creates the contract topics it finds missing
+ * @param rollup how consolidated values are rolled up and published, and where they are kept
  * @param reporting the reporting calendar: when reports are due
  * @param limits what the hub accepts of one record: anything beyond is refused as TOO_LARGE, never decoded
  * @param health when the health endpoint says the stream processing is failing

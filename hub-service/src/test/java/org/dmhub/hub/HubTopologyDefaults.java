@@ -16,7 +16,7 @@ public final class HubTopologyDefaults {
     public static final HubProperties.Reporting REPORTING =
             new HubProperties.Reporting("Asia/Ho_Chi_Minh", Map.of(), Duration.ofMinutes(1), 3);
 
-    /** The hub's default limits on one record, as application.yml leaves them. */
+    /** The hub's default limits on one record (application.yml sets none). */
     public static final HubProperties.Limits LIMITS = properties().limits();
 
     /** The hub's settings with every default. */

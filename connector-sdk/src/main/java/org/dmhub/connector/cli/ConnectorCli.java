@@ -47,6 +47,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
             "  department: STC",
             "  source: Phan mem ke toan ngan sach",
             "  spool: /var/lib/dmhub-connector/STC",
+            "  topic-prefix: dmhub.    # only if the hub's dmhub.topic-prefix differs",
             "  # secure mode (given by the focal point):",
             "  username: stc",
             "  password-env: DMHUB_PASSWORD",
@@ -59,7 +60,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ConnectorCli implements Runnable {
 
     private static final Set<String> CONFIG_KEYS = Set.of("bootstrap-servers", "registry-url", "department", "source", "spool",
-            "username", "password", "password-env", "security-protocol", "truststore");
+            "topic-prefix", "username", "password", "password-env", "security-protocol", "truststore");
 
     @Option(names = "--bootstrap-servers", scope = ScopeType.INHERIT, paramLabel = "HOST:PORT[,HOST:PORT]",
             description = "the hub's Kafka brokers")
@@ -81,6 +82,11 @@ public final class ConnectorCli implements Runnable {
             description = "where observations wait until the broker has stored them (default: ~/.dmhub-connector/<DEPARTMENT>)")
     private Path spool;
 
+    @Option(names = "--topic-prefix", scope = ScopeType.INHERIT, paramLabel = "PREFIX",
+            description = "the prefix of the hub's topic names, as the hub's dmhub.topic-prefix (default: "
+                    + Topics.DEFAULT_PREFIX + ")")
+    private String topicPrefix;
+
     @Option(names = "--username", scope = ScopeType.INHERIT, paramLabel = "USER",
             description = "secure mode: your department's Kafka user (SCRAM-SHA-512), given by the focal point")
     private String username;
@@ -98,8 +104,8 @@ public final class ConnectorCli implements Runnable {
     private Path trustStore;
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
-            description = "a YAML file with bootstrap-servers, registry-url, department, source, spool and, in the secure"
-                    + " mode, username, password (or password-env), security-protocol, truststore")
+            description = "a YAML file with bootstrap-servers, registry-url, department, source, spool, topic-prefix and, in"
+                    + " the secure mode, username, password (or password-env), security-protocol, truststore")
     private Path config;
 
     @CommandLine.Spec
@@ -148,7 +154,8 @@ public final class ConnectorCli implements Runnable {
                 choose(department, fromFile, "department"),
                 firstNonNull(choose(source, fromFile, "source"), "dmhub-connector"),
                 spoolFolder(fromFile),
-                credentials(fromFile));
+                credentials(fromFile),
+                topics(fromFile));
         require(settings.bootstrapServers(), "--bootstrap-servers", "bootstrap-servers");
         require(settings.registryUrl(), "--registry-url", "registry-url");
         if (departmentRequired) {
@@ -205,6 +212,18 @@ public final class ConnectorCli implements Runnable {
             }
         }
         return values;
+    }
+
+    /** The hub's topics under the configured prefix; the hub's default prefix when none is given. */
+    private Topics topics(Map<String, String> fromFile) {
+        String prefix = firstNonNull(choose(topicPrefix, fromFile, "topic-prefix"), Topics.DEFAULT_PREFIX);
+        try {
+            return new Topics(prefix);
+        } catch (IllegalArgumentException invalid) {
+            throw new UserError(ExitCodes.USAGE, "'" + prefix + "' is not a topic prefix (--topic-prefix, or 'topic-prefix:'"
+                    + " in the --config file): letters, digits, '.', '_' and '-' only; write the hub's dmhub.topic-prefix"
+                    + " (by default " + Topics.DEFAULT_PREFIX + ")");
+        }
     }
 
     /** The secure mode's credentials; null without a user name. */

@@ -38,7 +38,6 @@ import org.dmhub.connector.receipt.StoredObservation;
 import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.SchemaNotRegisteredException;
 import org.dmhub.contract.TopicDefinition;
-import org.dmhub.contract.Topics;
 import org.dmhub.schemas.IndicatorObservation;
 
 /** The real broker and schema registry. */
@@ -50,13 +49,11 @@ final class KafkaHubAccess implements HubAccess {
     /** How often a long publish reports how many observations are stored. */
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(100);
 
-    private final Topics topics = Topics.withDefaultPrefix();
-
     @Override
     public CatalogSnapshot loadCatalog(ConnectionSettings settings) {
         RegistrySerdes serdes = reachableRegistry(settings);
         try {
-            return CatalogSnapshot.load(settings.bootstrapServers(), serdes, topics, CONNECT_TIMEOUT, settings.clientConfig());
+            return CatalogSnapshot.load(settings.bootstrapServers(), serdes, settings.topics(), CONNECT_TIMEOUT, settings.clientConfig());
         } catch (TimeoutException unreachable) {
             throw brokerUnreachable(settings, unreachable);
         }
@@ -108,7 +105,7 @@ final class KafkaHubAccess implements HubAccess {
     public ReceiptWatch watchReceipts(ConnectionSettings settings) {
         RegistrySerdes serdes = reachableRegistry(settings);
         try {
-            return KafkaReceiptWatch.open(settings.bootstrapServers(), serdes, topics.receipts(settings.department()),
+            return KafkaReceiptWatch.open(settings.bootstrapServers(), serdes, settings.topics().receipts(settings.department()),
                     settings.clientConfig(), CONNECT_TIMEOUT);
         } catch (TimeoutException unreachable) {
             throw brokerUnreachable(settings, unreachable);
@@ -121,7 +118,7 @@ final class KafkaHubAccess implements HubAccess {
         if (settings.credentials() != null) {
             // the secure mode's connector registers nothing: say so now rather than keep the rows spooled for ever
             try {
-                serdes.requireRegistered(topics.observations(settings.department()));
+                serdes.requireRegistered(settings.topics().observations(settings.department()));
             } catch (SchemaNotRegisteredException notRegistered) {
                 throw new UserError(ExitCodes.UNREACHABLE, notRegistered.getMessage());
             }
@@ -130,6 +127,7 @@ final class KafkaHubAccess implements HubAccess {
                 .bootstrapServers(settings.bootstrapServers())
                 .registryUrl(settings.registryUrl())
                 .department(settings.department())
+                .topics(settings.topics())
                 .source(settings.source())
                 .spool(settings.spool())
                 .credentials(settings.credentials())

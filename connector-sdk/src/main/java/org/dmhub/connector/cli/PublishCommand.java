@@ -11,7 +11,6 @@ import org.dmhub.connector.receipt.NoReceiptsTopicException;
 import org.dmhub.connector.receipt.ReceiptWatch;
 import org.dmhub.connector.receipt.Receipts;
 import org.dmhub.connector.receipt.StoredObservation;
-import org.dmhub.contract.Topics;
 import org.dmhub.schemas.IndicatorObservation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,7 +68,7 @@ final class PublishCommand implements Callable<Integer> {
         var out = file.out();
         var err = file.err();
         result.errors().forEach(err::println);
-        String topic = Topics.withDefaultPrefix().observations(settings.department()).name();
+        String topic = settings.topics().observations(settings.department()).name();
         if (result.rowCount() == 0 && !result.hasErrors()) {
             err.println("error: the file holds no rows; nothing was published");
             return ExitCodes.INVALID_FILE;

@@ -46,7 +46,8 @@ final class ReadCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--topic", required = true, paramLabel = "TOPIC",
-            description = "national (dmhub.national.aggregates), view (dmhub.view.values) or rejected (dmhub.observations.rejected)")
+            description = "national (<prefix>national.aggregates), view (<prefix>view.values) or rejected"
+                    + " (<prefix>observations.rejected), the prefix being --topic-prefix (default: dmhub.)")
     private ContractTopic topic;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
@@ -58,7 +59,7 @@ final class ReadCommand implements Callable<Integer> {
         ConnectionSettings settings = cli.settings(false);
         PrintWriter out = spec.commandLine().getOut();
         AtomicInteger count = new AtomicInteger();
-        cli.hub().read(settings, topic.definition(Topics.withDefaultPrefix()), timeout, record -> {
+        cli.hub().read(settings, topic.definition(settings.topics()), timeout, record -> {
             out.println(record);
             out.flush();
             count.incrementAndGet();

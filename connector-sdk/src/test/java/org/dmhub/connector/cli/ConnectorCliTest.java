@@ -188,6 +188,39 @@ class ConnectorCliTest {
     }
 
     @Test
+    void theTopicPrefixComesFromTheOptionOrTheConfigurationFileAndIsTheHubsDefaultOtherwise() throws IOException {
+        Path file = write("thang10.csv", HEADER + "NS-01,25747,2026-10,1,,,,,\n");
+        Path config = write("connector.yaml", "bootstrap-servers: 127.0.0.1:9\nregistry-url: http://127.0.0.1:9\ndepartment: STC\n"
+                + "topic-prefix: tinh74.\n");
+
+        assertThat(run("publish", "--file", file.toString())).as(err.toString()).isZero();
+        assertThat(hub.settings.topics().prefix()).isEqualTo("dmhub.");
+
+        assertThat(runWithout("--config", config.toString(), "publish", "--file", file.toString())).as(err.toString()).isZero();
+        assertThat(hub.settings.topics().prefix()).isEqualTo("tinh74.");
+        assertThat(out.toString()).contains("1 rows published to tinh74.observations.STC");
+
+        assertThat(runWithout("--config", config.toString(), "publish", "--file", file.toString(), "--topic-prefix", "hue."))
+                .as(err.toString()).isZero();
+        assertThat(hub.settings.topics().prefix()).isEqualTo("hue.");
+        assertThat(out.toString()).contains("1 rows published to hue.observations.STC");
+    }
+
+    @Test
+    void aTopicPrefixTheHubCouldNotHaveIsAUsageErrorNamingTheSetting() throws IOException {
+        Path file = write("thang10.csv", HEADER + "NS-01,25747,2026-10,1,,,,,\n");
+        Path config = write("connector.yaml", "topic-prefix: tinh/74\n");
+
+        assertThat(run("--topic-prefix", "tinh 74.", "publish", "--file", file.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("error: 'tinh 74.' is not a topic prefix (--topic-prefix, or 'topic-prefix:' in the"
+                + " --config file): letters, digits, '.', '_' and '-' only; write the hub's dmhub.topic-prefix (by default dmhub.)");
+        assertThat(run("--config", config.toString(), "read", "--topic", "rejected")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("error: 'tinh/74' is not a topic prefix");
+        assertThat(hub.settings).as("nothing asked of the hub").isNull();
+        assertThat(hub.published).isEmpty();
+    }
+
+    @Test
     void usageErrorsExitWithTwo() throws IOException {
         Path file = write("thang10.csv", HEADER + "NS-01,25747,2026-10,1,,,,,\n");
 

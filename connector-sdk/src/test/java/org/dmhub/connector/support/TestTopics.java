@@ -34,9 +34,14 @@ public final class TestTopics {
 
     private static final Set<String> CATALOGUED_BROKERS = ConcurrentHashMap.newKeySet();
 
-    /** The sample framework as the focal point would publish it; once per broker. */
+    /** The sample framework as the focal point would publish it; once per broker and prefix. */
     public static void publishCatalog(String bootstrap, String registryUrl) {
         publishCatalog(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new RegistrySerdes(registryUrl));
+    }
+
+    /** As {@link #publishCatalog(String, String)}, on the catalog topics of {@code topics} (another prefix). */
+    public static void publishCatalog(String bootstrap, String registryUrl, Topics topics) {
+        publishCatalog(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new RegistrySerdes(registryUrl), topics);
     }
 
     /** As {@link #publishCatalog(String, String)}, through {@code serdes} (e.g. without auto-registration). */
@@ -50,13 +55,17 @@ public final class TestTopics {
     }
 
     private static void publishCatalog(Map<String, Object> clientConfig, RegistrySerdes serdes) {
-        if (!CATALOGUED_BROKERS.add(String.valueOf(clientConfig.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
+        publishCatalog(clientConfig, serdes, TOPICS);
+    }
+
+    private static void publishCatalog(Map<String, Object> clientConfig, RegistrySerdes serdes, Topics topics) {
+        if (!CATALOGUED_BROKERS.add(clientConfig.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG) + " " + topics.prefix())) {
             return;
         }
-        SampleFramework.INDICATORS.forEach(indicator -> send(clientConfig, serdes, TOPICS.indicators().name(), indicator.getCode(),
+        SampleFramework.INDICATORS.forEach(indicator -> send(clientConfig, serdes, topics.indicators().name(), indicator.getCode(),
                 indicator));
-        SampleFramework.AREAS.forEach(area -> send(clientConfig, serdes, TOPICS.areas().name(), area.getCode(), area));
-        SampleFramework.DEPARTMENTS.forEach(department -> send(clientConfig, serdes, TOPICS.departments().name(),
+        SampleFramework.AREAS.forEach(area -> send(clientConfig, serdes, topics.areas().name(), area.getCode(), area));
+        SampleFramework.DEPARTMENTS.forEach(department -> send(clientConfig, serdes, topics.departments().name(),
                 department.getCode(), department));
     }
 
