@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import org.dmhub.hub.support.RecordSource;
 import org.dmhub.hub.support.StageOutput;
-import org.dmhub.hub.validation.Refusals;
 import org.dmhub.schemas.ObservationReceipt;
 import org.dmhub.schemas.ObservationRejected;
 import org.dmhub.schemas.ReceiptOutcome;
