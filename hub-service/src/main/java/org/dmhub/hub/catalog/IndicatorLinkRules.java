@@ -1,0 +1,157 @@
+package org.dmhub.hub.catalog;
+
+import static org.dmhub.hub.catalog.Checks.checkDecimal;
+import static org.dmhub.hub.catalog.Checks.present;
+import static org.dmhub.hub.catalog.Checks.required;
+import static org.dmhub.hub.catalog.Checks.show;
+import static org.dmhub.hub.catalog.Problems.field;
+
+import java.math.BigDecimal;
+import org.dmhub.hub.catalog.FrameworkFile.Indicator;
+import org.dmhub.hub.catalog.FrameworkIndex.IndicatorEntry;
+import org.dmhub.schemas.Aggregation;
+import org.dmhub.schemas.IndicatorKind;
+import org.dmhub.schemas.Periodicity;
+
+/**
+ * What an indicator takes from other indicators: a RATIO its numerator and denominator (and its factor), a
+ * WEIGHTED_AVERAGE its weight, any indicator the STATISTICAL one it tracks. A reference resolves to the first indicator
+ * with the code; an indicator whose aggregation or periodicity is not known is not compared with those it refers to.
+ */
+final class IndicatorLinkRules {
+
+    private final FrameworkIndex index;
+    private final Problems problems;
+
+    IndicatorLinkRules(FrameworkIndex index, Problems problems) {
+        this.index = index;
+        this.problems = problems;
+    }
+
+    void checkDerivedInputs(IndicatorEntry indicator) {
+        checkRatio(indicator);
+        checkWeight(indicator);
+    }
+
+    private void checkRatio(IndicatorEntry indicator) {
+        String path = indicator.path();
+        Indicator fields = indicator.fields();
+        if (indicator.aggregation() == null) {
+            return;
+        }
+        if (indicator.aggregation() != Aggregation.RATIO) {
+            onlyOnRatio(field(path, "numerator"), present(fields.numerator()), "a numerator");
+            onlyOnRatio(field(path, "denominator"), present(fields.denominator()), "a denominator");
+            onlyOnRatio(field(path, "factor"), fields.factor() != null, "a factor");
+            return;
+        }
+        IndicatorEntry numerator = ratioPart(field(path, "numerator"), "numerator", indicator, fields.numerator());
+        IndicatorEntry denominator = ratioPart(field(path, "denominator"), "denominator", indicator, fields.denominator());
+        if (numerator != null && denominator != null) {
+            String numeratorLevel = numerator.fields().reportingLevel();
+            String denominatorLevel = denominator.fields().reportingLevel();
+            if (present(numeratorLevel) && present(denominatorLevel) && !numeratorLevel.equals(denominatorLevel)) {
+                problems.at(field(path, "denominator"), denominator.code() + " is reported at " + denominatorLevel
+                        + " and the numerator " + numerator.code() + " at " + numeratorLevel
+                        + "; numerator and denominator must share one reporting level");
+            }
+        }
+        BigDecimal factor = fields.factor();
+        if (factor != null && checkDecimal(problems, field(path, "factor"), factor) && factor.signum() <= 0) {
+            problems.at(field(path, "factor"), show(factor) + " is not allowed; the factor must be greater than 0, "
+                    + "e.g. 100 for a percentage");
+        }
+    }
+
+    private void onlyOnRatio(String path, boolean given, String what) {
+        if (given) {
+            problems.at(path, "only a RATIO has " + what + "; remove it or set aggregation: RATIO");
+        }
+    }
+
+    /** The numerator or denominator when it can be used; null after reporting why it cannot. */
+    private IndicatorEntry ratioPart(String path, String role, IndicatorEntry ratio, String code) {
+        if (!required(problems, path, code, "a RATIO needs a " + role + " indicator")) {
+            return null;
+        }
+        IndicatorEntry part = referenced(path, ratio, code, "the " + role + " must be an indicator of this framework");
+        if (part == null) {
+            return null;
+        }
+        if (part.aggregation() == Aggregation.RATIO) {
+            problems.at(path, code + " is itself a RATIO; the " + role + " must be a reported indicator, not a RATIO");
+            return null;
+        }
+        Periodicity periodicity = ratio.periodicity();
+        if (periodicity != null && part.periodicity() != null && part.periodicity() != periodicity) {
+            problems.at(path, code + " is " + part.periodicity() + "; the " + role + " must share the ratio's periodicity "
+                    + periodicity);
+        }
+        return part;
+    }
+
+    private void checkWeight(IndicatorEntry indicator) {
+        String path = field(indicator.path(), "weight");
+        Indicator fields = indicator.fields();
+        if (indicator.aggregation() == null) {
+            return;
+        }
+        if (indicator.aggregation() != Aggregation.WEIGHTED_AVERAGE) {
+            if (present(fields.weight())) {
+                problems.at(path, "only a WEIGHTED_AVERAGE has a weight; remove it or set aggregation: WEIGHTED_AVERAGE");
+            }
+            return;
+        }
+        if (!required(problems, path, fields.weight(), "a WEIGHTED_AVERAGE needs a weight indicator, e.g. the population")) {
+            return;
+        }
+        IndicatorEntry weight = referenced(path, indicator, fields.weight(),
+                "the weight must be an indicator of this framework");
+        if (weight == null) {
+            return;
+        }
+        if (weight.aggregation() == Aggregation.RATIO) {
+            problems.at(path, weight.code() + " is a RATIO; the weight must be a reported indicator, not a RATIO");
+            return;
+        }
+        Periodicity periodicity = indicator.periodicity();
+        if (periodicity != null && weight.periodicity() != null && weight.periodicity() != periodicity) {
+            problems.at(path, weight.code() + " is " + weight.periodicity() + "; the weight must share the indicator's "
+                    + "periodicity " + periodicity);
+        }
+        String level = fields.reportingLevel();
+        String weightLevel = weight.fields().reportingLevel();
+        if (present(level) && present(weightLevel) && !weightLevel.equals(level)) {
+            problems.at(path, weight.code() + " is reported at " + weightLevel
+                    + "; the weight must share the indicator's reporting level " + level);
+        }
+    }
+
+    void checkStatisticalLink(IndicatorEntry indicator) {
+        String link = indicator.fields().statisticalLink();
+        if (!present(link)) {
+            return;
+        }
+        String path = field(indicator.path(), "statisticalLink");
+        IndicatorEntry linked = referenced(path, indicator, link,
+                "a statistical link must name a STATISTICAL indicator of this framework");
+        IndicatorKind kind = linked == null ? null : linked.kind();
+        if (kind != null && kind != IndicatorKind.STATISTICAL) {
+            problems.at(path, link + " is " + kind + "; a statistical link must name a STATISTICAL indicator");
+        }
+    }
+
+    /** The indicator a reference names; null after reporting why it names none. */
+    private IndicatorEntry referenced(String path, IndicatorEntry referrer, String code, String whatIsValid) {
+        if (code.equals(referrer.code())) {
+            problems.at(path, code + " is the indicator itself; an indicator cannot reference itself");
+            return null;
+        }
+        IndicatorEntry target = index.indicator(code);
+        if (target == null) {
+            problems.at(path, code + " is not defined; " + whatIsValid);
+            return null;
+        }
+        return target;
+    }
+}
