@@ -1,5 +1,6 @@
 package org.dmhub.hub.api;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +22,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,18 +54,16 @@ class NationalController {
 
     /** The national aggregates of one period (e.g. 2026-10, 2026-Q3, 2026): each national indicator of that periodicity. */
     @GetMapping("/aggregates")
-    List<NationalValue> aggregates(@RequestParam String period) {
-        Period parsed = Period.parse(period).orElseThrow(() -> ApiProblem.badRequest("invalid-period", "Invalid period",
-                "'" + period + "' is not a period: write YYYY-MM, YYYY-Qn, YYYY-Sn, YYYY or YYYY-MM-DD"));
+    List<NationalValue> aggregates(@AnyPeriod Period period) {
         AdminArea province = catalog.province().orElseThrow(ApiProblem::noFramework);
         List<NationalValue> values = new ArrayList<>();
         for (IndicatorDefinition indicator : catalog.indicators()) {
-            if (indicator.getNationalCode() == null || !indicator.getActive() || indicator.getPeriodicity() != parsed.periodicity()) {
+            if (indicator.getNationalCode() == null || !indicator.getActive() || indicator.getPeriodicity() != period.periodicity()) {
                 continue;
             }
-            provinceValue(indicator, period, province.getCode()).ifPresent(value -> values.add(new NationalValue(
+            provinceValue(indicator, period.toString(), province.getCode()).ifPresent(value -> values.add(new NationalValue(
                     indicator.getNationalCode(), indicator.getCode(), indicator.getName(), province.getCode(), province.getName(),
-                    period, value.value(), indicator.getUnit(), value.contributing(), value.expected(), value.completeness(),
+                    period.toString(), value.value(), indicator.getUnit(), value.contributing(), value.expected(), value.completeness(),
                     value.revision())));
         }
         values.sort(Comparator.comparing(NationalValue::nationalCode));
@@ -77,7 +75,7 @@ class NationalController {
      * TIME_PERIOD, OBS_VALUE, UNIT_MEASURE, OBS_STATUS (A: every expected unit reported; E: estimated from part of them).
      */
     @GetMapping(value = "/aggregates.csv")
-    ResponseEntity<String> aggregatesAsSdmxCsv(@RequestParam String period) throws java.io.IOException {
+    ResponseEntity<String> aggregatesAsSdmxCsv(@AnyPeriod Period period) throws IOException {
         List<NationalValue> values = aggregates(period);
         StringBuilder csv = new StringBuilder();
         String agency = catalog.province().map(area -> "VN" + area.getCode()).orElse("VN");
@@ -85,13 +83,13 @@ class NationalController {
             printer.printRecord("DATAFLOW", "FREQ", "REF_AREA", "INDICATOR", "TIME_PERIOD", "OBS_VALUE", "UNIT_MEASURE", "OBS_STATUS");
             for (NationalValue value : values) {
                 printer.printRecord(agency + ":" + DATAFLOW_ID + "(" + DATAFLOW_VERSION + ")",
-                        frequency(Period.parse(value.period()).orElseThrow().periodicity()), value.area(), value.nationalCode(),
+                        frequency(period.periodicity()), value.area(), value.nationalCode(),
                         value.period(), value.value() == null ? "" : value.value().toPlainString(), value.unit(),
                         value.contributing() == value.expected() ? "A" : "E");
             }
         }
         return ResponseEntity.ok().contentType(SDMX_CSV)
-                .header("Content-Disposition", "attachment; filename=\"aggregates-" + period.toLowerCase(Locale.ROOT) + ".csv\"")
+                .header("Content-Disposition", "attachment; filename=\"aggregates-" + period.toString().toLowerCase(Locale.ROOT) + ".csv\"")
                 .body(csv.toString());
     }
 

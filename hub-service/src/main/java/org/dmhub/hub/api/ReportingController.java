@@ -19,7 +19,6 @@ import org.dmhub.schemas.ReportingState;
 import org.dmhub.schemas.ReportingStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,17 +54,15 @@ class ReportingController {
 
     /** The status of every reported indicator of the period's periodicity (optionally one department's), worst first. */
     @GetMapping
-    List<StatusView> statuses(@RequestParam String period, @RequestParam(required = false) String department) {
-        Period parsed = Period.parse(period).orElseThrow(() -> ApiProblem.badRequest("invalid-period", "Invalid period",
-                "'" + period + "' is not a period: write YYYY-MM, YYYY-Qn, YYYY-Sn, YYYY or YYYY-MM-DD"));
+    List<StatusView> statuses(@AnyPeriod Period period, @RequestParam(required = false) String department) {
         if (department != null && catalog.department(department).isEmpty()) {
             throw ApiProblem.notFound("unknown-department", "Unknown department", "department " + department
                     + " is not in the framework; GET /api/catalog/departments lists them");
         }
         List<StatusView> views = new ArrayList<>();
         for (IndicatorDefinition indicator : statuses.reportedIndicators()) {
-            if (indicator.getPeriodicity() == parsed.periodicity() && (department == null || department.equals(indicator.getOwner()))) {
-                statusAnywhere(indicator, period).ifPresent(views::add);
+            if (indicator.getPeriodicity() == period.periodicity() && (department == null || department.equals(indicator.getOwner()))) {
+                statusAnywhere(indicator, period.toString()).ifPresent(views::add);
             }
         }
         views.sort(Comparator.comparingInt((StatusView view) -> SEVERITY.indexOf(ReportingState.valueOf(view.state())))
@@ -75,24 +72,17 @@ class ReportingController {
 
     /** One indicator's status for a period. */
     @GetMapping("/{indicator}/{period}")
-    ResponseEntity<?> status(@PathVariable String indicator, @PathVariable String period, @RequestHeader(
-            value = InstanceForwarding.FORWARDED, required = false) String forwarded) {
-        IndicatorDefinition definition = catalog.indicator(indicator).filter(i -> i.getReportingLevel() != null)
-                .orElseThrow(() -> ApiProblem.notFound("unknown-indicator", "Unknown indicator", "indicator " + indicator
-                        + " is not an indicator departments report; GET /api/catalog/indicators lists them"));
-        if (Period.parse(period, definition.getPeriodicity()).isEmpty()) {
-            throw ApiProblem.badRequest("invalid-period", "Invalid period", "'" + period + "' is not a period of " + indicator
-                    + ", which is reported " + definition.getPeriodicity() + ": write " + Period.form(definition.getPeriodicity()));
-        }
-        Optional<HostInfo> owner = stores.remoteOwner(ReportingTracker.STATUS_STORE, ViewStores.key(definition, period));
+    ResponseEntity<?> status(@Indicator(reported = true) IndicatorDefinition indicator, @IndicatorPeriod Period period,
+            @RequestHeader(value = InstanceForwarding.FORWARDED, required = false) String forwarded) {
+        Optional<HostInfo> owner = stores.remoteOwner(ReportingTracker.STATUS_STORE, ViewStores.key(indicator, period.toString()));
         if (owner.isPresent()) {
             if (forwarded != null) {
                 // asked by another instance that thought this one holds the key: the work is being reassigned
                 throw new ViewNotReadyException("this part of the view is moving between hub instances");
             }
-            return forwarding.forward(owner.get(), "/api/reporting/" + indicator + "/" + period);
+            return forwarding.forward(owner.get(), "/api/reporting/" + indicator.getCode() + "/" + period);
         }
-        return ResponseEntity.ok(localOrJudged(definition, period).orElseThrow());
+        return ResponseEntity.ok(localOrJudged(indicator, period.toString()).orElseThrow());
     }
 
     /**
