@@ -9,11 +9,10 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.kafka.streams.state.HostInfo;
 import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.query.AreaValueView;
+import org.dmhub.hub.query.StoreKey;
 import org.dmhub.hub.query.ViewQueries;
-import org.dmhub.hub.query.ViewStores;
 import org.dmhub.period.Period;
 import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.IndicatorDefinition;
@@ -23,7 +22,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The province's aggregates of the indicators the Government Office collects (those with a national code), as JSON or
@@ -39,17 +37,13 @@ class NationalController {
     static final MediaType SDMX_CSV = MediaType.parseMediaType("application/vnd.sdmx.data+csv;version=1.0.0;charset=UTF-8");
 
     private final Catalog catalog;
-    private final ViewStores stores;
     private final ViewQueries queries;
-    private final InstanceForwarding forwarding;
-    private final JsonMapper json;
+    private final InstanceRouter router;
 
-    NationalController(Catalog catalog, ViewStores stores, ViewQueries queries, InstanceForwarding forwarding, JsonMapper json) {
+    NationalController(Catalog catalog, ViewQueries queries, InstanceRouter router) {
         this.catalog = catalog;
-        this.stores = stores;
         this.queries = queries;
-        this.forwarding = forwarding;
-        this.json = json;
+        this.router = router;
     }
 
     /** The national aggregates of one period (e.g. 2026-10, 2026-Q3, 2026): each national indicator of that periodicity. */
@@ -99,12 +93,9 @@ class NationalController {
     }
 
     private Optional<AreaValueView> provinceValue(IndicatorDefinition indicator, String period, String province) {
-        Optional<HostInfo> owner = stores.remoteOwner(indicator, period);
-        if (owner.isEmpty()) {
-            return queries.values(indicator, period).stream().filter(value -> value.area().equals(province)).findFirst();
-        }
-        return forwarding.fetchIfFound(owner.get(), "/api/values/" + indicator.getCode() + "/" + period + "?area=" + province)
-                .map(body -> json.readValue(body, AreaValueView.class));
+        return router.askHolder(StoreKey.values(indicator, period), "/api/values/" + indicator.getCode() + "/" + period + "?area=" + province,
+                AreaValueView.class,
+                () -> queries.values(indicator, period).stream().filter(value -> value.area().equals(province)).findFirst());
     }
 
     /** SDMX's code list CL_FREQ. */

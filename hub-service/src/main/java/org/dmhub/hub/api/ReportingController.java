@@ -1,17 +1,16 @@
 package org.dmhub.hub.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.streams.state.HostInfo;
 import org.dmhub.hub.catalog.Catalog;
-import org.dmhub.hub.query.ViewNotReadyException;
+import org.dmhub.hub.query.StoreKey;
 import org.dmhub.hub.query.ViewStores;
 import org.dmhub.hub.reporting.ReportingStatuses;
-import org.dmhub.hub.reporting.ReportingTracker;
 import org.dmhub.period.Period;
 import org.dmhub.schemas.Department;
 import org.dmhub.schemas.IndicatorDefinition;
@@ -19,11 +18,9 @@ import org.dmhub.schemas.ReportingState;
 import org.dmhub.schemas.ReportingStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who has reported: for each department and indicator, the reporting units expected and received, and ON_TIME, LATE,
@@ -40,16 +37,13 @@ class ReportingController {
     private final Catalog catalog;
     private final ViewStores stores;
     private final ReportingStatuses statuses;
-    private final InstanceForwarding forwarding;
-    private final JsonMapper json;
+    private final InstanceRouter router;
 
-    ReportingController(Catalog catalog, ViewStores stores, ReportingStatuses statuses, InstanceForwarding forwarding,
-            JsonMapper json) {
+    ReportingController(Catalog catalog, ViewStores stores, ReportingStatuses statuses, InstanceRouter router) {
         this.catalog = catalog;
         this.stores = stores;
         this.statuses = statuses;
-        this.forwarding = forwarding;
-        this.json = json;
+        this.router = router;
     }
 
     /** The status of every reported indicator of the period's periodicity (optionally one department's), worst first. */
@@ -73,16 +67,9 @@ class ReportingController {
     /** One indicator's status for a period. */
     @GetMapping("/{indicator}/{period}")
     ResponseEntity<?> status(@Indicator(reported = true) IndicatorDefinition indicator, @IndicatorPeriod Period period,
-            @RequestHeader(value = InstanceForwarding.FORWARDED, required = false) String forwarded) {
-        Optional<HostInfo> owner = stores.remoteOwner(ReportingTracker.STATUS_STORE, ViewStores.key(indicator, period.toString()));
-        if (owner.isPresent()) {
-            if (forwarded != null) {
-                // asked by another instance that thought this one holds the key: the work is being reassigned
-                throw new ViewNotReadyException("this part of the view is moving between hub instances");
-            }
-            return forwarding.forward(owner.get(), "/api/reporting/" + indicator.getCode() + "/" + period);
-        }
-        return ResponseEntity.ok(localOrJudged(indicator, period.toString()).orElseThrow());
+            HttpServletRequest request) {
+        return router.atHolder(StoreKey.status(indicator, period.toString()), request,
+                () -> ResponseEntity.ok(localOrJudged(indicator, period.toString()).orElseThrow()));
     }
 
     /**
@@ -95,16 +82,12 @@ class ReportingController {
     }
 
     private Optional<StatusView> statusAnywhere(IndicatorDefinition indicator, String period) {
-        Optional<HostInfo> owner = stores.remoteOwner(ReportingTracker.STATUS_STORE, ViewStores.key(indicator, period));
-        if (owner.isEmpty()) {
-            return localOrJudged(indicator, period);
-        }
-        return forwarding.fetchIfFound(owner.get(), "/api/reporting/" + indicator.getCode() + "/" + period)
-                .map(body -> json.readValue(body, StatusView.class));
+        return router.askHolder(StoreKey.status(indicator, period), "/api/reporting/" + indicator.getCode() + "/" + period,
+                StatusView.class, () -> localOrJudged(indicator, period));
     }
 
     private Optional<StatusView> localOrJudged(IndicatorDefinition indicator, String period) {
-        Optional<ReportingStatus> stored = stores.local(ReportingTracker.STATUS_STORE, ViewStores.key(indicator, period));
+        Optional<ReportingStatus> stored = stores.local(StoreKey.status(indicator, period));
         return stored.or(() -> statuses.status(indicator, period, Map.of(), Instant.now())).map(this::view);
     }
 

@@ -39,14 +39,9 @@ public class ViewStores {
         this.streams = streams;
     }
 
-    /** Where an indicator-period's values are: empty when on this instance, else the instance's address. */
-    public Optional<HostInfo> remoteOwner(IndicatorDefinition indicator, String period) {
-        return remoteOwner(storeOf(indicator), key(indicator, period));
-    }
-
     /** Where a key of a store is: empty when on this instance, else the instance's address. */
-    public Optional<HostInfo> remoteOwner(String store, String key) {
-        KeyQueryMetadata metadata = running().queryMetadataForKey(store, key, Serdes.String().serializer());
+    public Optional<HostInfo> remoteOwner(StoreKey key) {
+        KeyQueryMetadata metadata = running().queryMetadataForKey(key.store(), key.key(), Serdes.String().serializer());
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             throw new ViewNotReadyException("the hub is assigning its work (rebalancing)");
         }
@@ -56,12 +51,12 @@ public class ViewStores {
 
     /** The values of an indicator-period held by this instance. */
     public Optional<PublishedValues> localValues(IndicatorDefinition indicator, String period) {
-        return local(storeOf(indicator), key(indicator, period));
+        return local(StoreKey.values(indicator, period));
     }
 
     /** A key of a store held by this instance. */
-    public <V> Optional<V> local(String store, String key) {
-        return reading(store, () -> Optional.ofNullable(this.<V>store(store).get(key)));
+    public <V> Optional<V> local(StoreKey key) {
+        return reading(key.store(), () -> Optional.ofNullable(this.<V>store(key.store()).get(key.key())));
     }
 
     /** Every entry of a store held by this instance. */
@@ -81,22 +76,18 @@ public class ViewStores {
     /** Every period of an indicator held by this instance, with its values. */
     public List<PeriodValues> localPeriods(IndicatorDefinition indicator) {
         String prefix = indicator.getCode() + RecordKeys.SEPARATOR;
-        if (!hostedHere(storeOf(indicator))) {
+        String store = valuesStore(indicator);
+        if (!hostedHere(store)) {
             return List.of();
         }
-        return reading(storeOf(indicator), () -> {
+        return reading(store, () -> {
             List<PeriodValues> periods = new ArrayList<>();
-            try (KeyValueIterator<String, PublishedValues> range = this.<PublishedValues>store(storeOf(indicator))
+            try (KeyValueIterator<String, PublishedValues> range = this.<PublishedValues>store(store)
                     .prefixScan(prefix, Serdes.String().serializer())) {
                 range.forEachRemaining(entry -> periods.add(new PeriodValues(entry.key.substring(prefix.length()), entry.value)));
             }
             return periods;
         });
-    }
-
-    /** The other instances holding a part of this indicator's store. */
-    public List<HostInfo> otherInstances(IndicatorDefinition indicator) {
-        return otherInstances(storeOf(indicator));
     }
 
     /** The other instances holding a part of a store. */
@@ -149,11 +140,11 @@ public class ViewStores {
         return kafkaStreams;
     }
 
-    private static String storeOf(IndicatorDefinition indicator) {
+    /**
+     * The store of an indicator's values: those rolled up from other indicators' values (RATIO, WEIGHTED_AVERAGE) are
+     * kept by the later stage that computes them.
+     */
+    public static String valuesStore(IndicatorDefinition indicator) {
         return Catalog.rolledUpFromOwnValues(indicator) ? ConsolidateObservations.PUBLISHED_STORE : RollUpDerivedIndicators.PUBLISHED_STORE;
-    }
-
-    public static String key(IndicatorDefinition indicator, String period) {
-        return indicator.getCode() + RecordKeys.SEPARATOR + period;
     }
 }
