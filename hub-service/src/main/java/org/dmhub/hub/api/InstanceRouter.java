@@ -3,24 +3,35 @@ package org.dmhub.hub.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.state.HostInfo;
 import org.dmhub.hub.api.security.InstanceSignature;
+import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.query.StoreKey;
 import org.dmhub.hub.query.ViewNotReadyException;
 import org.dmhub.hub.query.ViewStores;
+import org.dmhub.period.Period;
+import org.dmhub.schemas.IndicatorDefinition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,11 +52,13 @@ class InstanceRouter {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ViewStores stores;
+    private final Catalog catalog;
     private final JsonMapper json;
     private final ObjectProvider<InstanceSignature> signature;
 
-    InstanceRouter(ViewStores stores, JsonMapper json, ObjectProvider<InstanceSignature> signature) {
+    InstanceRouter(ViewStores stores, Catalog catalog, JsonMapper json, ObjectProvider<InstanceSignature> signature) {
         this.stores = stores;
+        this.catalog = catalog;
         this.json = json;
         this.signature = signature;
     }
@@ -87,15 +100,46 @@ class InstanceRouter {
     }
 
     /**
-     * {@code here}'s answer when this instance holds {@code key}, else the holder's JSON answer to {@code pathAndQuery},
-     * as a {@code type}; empty when the holder answers 404.
+     * What {@code here} gives for {@code indicators} and one period, each indicator-period answered where it is held
+     * ({@code key} says where that is) and each instance asked once. This instance answers for those it holds; every
+     * other instance holding some is asked for all of them in one request, GET
+     * {@code heldPath?period=…&indicator=…&indicator=…}, which it answers with {@link #heldHere} (a JSON array of
+     * {@code type}).
      */
-    <T> Optional<T> askHolder(StoreKey key, String pathAndQuery, Class<T> type, Supplier<Optional<T>> here) {
-        Optional<HostInfo> holder = stores.remoteOwner(key);
-        if (holder.isEmpty()) {
-            return here.get();
+    <V> List<V> gather(Collection<IndicatorDefinition> indicators, Period period, BiFunction<IndicatorDefinition, String, StoreKey> key,
+            Function<List<IndicatorDefinition>, List<V>> here, String heldPath, Class<V> type) {
+        List<IndicatorDefinition> heldByThis = new ArrayList<>();
+        Map<HostInfo, List<IndicatorDefinition>> heldByOthers = new LinkedHashMap<>();
+        for (IndicatorDefinition indicator : indicators) {
+            stores.remoteOwner(key.apply(indicator, period.toString())).ifPresentOrElse(
+                    holder -> heldByOthers.computeIfAbsent(holder, any -> new ArrayList<>()).add(indicator),
+                    () -> heldByThis.add(indicator));
         }
-        return fetchIfFound(holder.get(), pathAndQuery).map(body -> json.readValue(body, type));
+        List<V> answers = new ArrayList<>(here.apply(heldByThis));
+        JavaType listOfType = json.getTypeFactory().constructCollectionType(List.class, type);
+        heldByOthers.forEach((holder, held) -> answers.addAll(json.readValue(fetch(holder, heldRequest(heldPath, period, held)), listOfType)));
+        return answers;
+    }
+
+    /**
+     * The answer to the request of another instance's {@link #gather}: what {@code here} gives for the indicators of the
+     * query parameter {@code indicator}, of which this instance must hold every indicator-period. An indicator this
+     * instance does not know yet (a framework just applied) is left out, as the one holding it would leave out a value
+     * it has not got. Refused (400) unless another hub instance asks.
+     */
+    <V> List<V> heldHere(HttpServletRequest request, List<String> codes, Period period,
+            BiFunction<IndicatorDefinition, String, StoreKey> key, Function<List<IndicatorDefinition>, List<V>> here) {
+        if (!forwarded(request)) {
+            throw ApiProblem.badRequest("instance-request", "Request between hub instances", request.getRequestURI()
+                    + " answers other hub instances only (with the header " + FORWARDED + "), for the parts of the view they ask of it");
+        }
+        List<IndicatorDefinition> indicators = codes.stream().flatMap(code -> catalog.indicator(code).stream()).toList();
+        for (IndicatorDefinition indicator : indicators) {
+            if (stores.remoteOwner(key.apply(indicator, period.toString())).isPresent()) {
+                throw movingBetweenInstances();
+            }
+        }
+        return here.apply(indicators);
     }
 
     private static boolean forwarded(HttpServletRequest request) {
@@ -104,6 +148,12 @@ class InstanceRouter {
 
     private static ViewNotReadyException movingBetweenInstances() {
         return new ViewNotReadyException("this part of the view is moving between hub instances");
+    }
+
+    private static String heldRequest(String heldPath, Period period, List<IndicatorDefinition> indicators) {
+        StringBuilder pathAndQuery = new StringBuilder(heldPath).append("?period=").append(period);
+        indicators.forEach(indicator -> pathAndQuery.append("&indicator=").append(URLEncoder.encode(indicator.getCode(), StandardCharsets.UTF_8)));
+        return pathAndQuery.toString();
     }
 
     private static String pathAndQuery(HttpServletRequest request) {
@@ -122,20 +172,14 @@ class InstanceRouter {
 
     /** The other instance's JSON answer; fails when it does not answer 200. */
     private String fetch(HostInfo holder, String pathAndQuery) {
-        return fetchIfFound(holder, pathAndQuery).orElseThrow(() -> new ViewNotReadyException("hub instance " + address(holder)
-                + " answered 404 to " + pathAndQuery));
-    }
-
-    /** The other instance's JSON answer; empty when it answers 404, fails on any other status than 200. */
-    private Optional<String> fetchIfFound(HostInfo holder, String pathAndQuery) {
         HttpResponse<String> answer = get(holder, pathAndQuery);
         if (answer.statusCode() == 404) {
-            return Optional.empty();
+            throw new ViewNotReadyException("hub instance " + address(holder) + " answered 404 to " + pathAndQuery);
         }
         if (answer.statusCode() != 200) {
             throw new ViewNotReadyException("hub instance " + address(holder) + " answered " + answer.statusCode());
         }
-        return Optional.of(answer.body());
+        return answer.body();
     }
 
     private HttpResponse<String> get(HostInfo holder, String pathAndQuery) {

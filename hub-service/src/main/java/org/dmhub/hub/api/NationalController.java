@@ -1,16 +1,16 @@
 package org.dmhub.hub.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dmhub.hub.catalog.Catalog;
-import org.dmhub.hub.query.AreaValueView;
 import org.dmhub.hub.query.StoreKey;
 import org.dmhub.hub.query.ViewQueries;
 import org.dmhub.period.Period;
@@ -21,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,6 +37,9 @@ class NationalController {
     static final String DATAFLOW_VERSION = "1.0";
     static final MediaType SDMX_CSV = MediaType.parseMediaType("application/vnd.sdmx.data+csv;version=1.0.0;charset=UTF-8");
 
+    /** Where another hub instance asks this one for the aggregates it holds ({@link InstanceRouter#gather}). */
+    private static final String HELD = "/aggregates/held";
+
     private final Catalog catalog;
     private final ViewQueries queries;
     private final InstanceRouter router;
@@ -49,19 +53,21 @@ class NationalController {
     /** The national aggregates of one period (e.g. 2026-10, 2026-Q3, 2026): each national indicator of that periodicity. */
     @GetMapping("/aggregates")
     List<NationalValue> aggregates(@AnyPeriod Period period) {
-        AdminArea province = catalog.province().orElseThrow(ApiProblem::noFramework);
-        List<NationalValue> values = new ArrayList<>();
-        for (IndicatorDefinition indicator : catalog.indicators()) {
-            if (indicator.getNationalCode() == null || !indicator.getActive() || indicator.getPeriodicity() != period.periodicity()) {
-                continue;
-            }
-            provinceValue(indicator, period.toString(), province.getCode()).ifPresent(value -> values.add(new NationalValue(
-                    indicator.getNationalCode(), indicator.getCode(), indicator.getName(), province.getCode(), province.getName(),
-                    period.toString(), value.value(), indicator.getUnit(), value.contributing(), value.expected(), value.completeness(),
-                    value.revision())));
-        }
+        AdminArea province = province();
+        List<IndicatorDefinition> national = catalog.indicators().stream().filter(indicator -> indicator.getNationalCode() != null
+                && indicator.getActive() && indicator.getPeriodicity() == period.periodicity()).toList();
+        List<NationalValue> values = new ArrayList<>(router.gather(national, period, StoreKey::values,
+                held -> nationalValues(held, period, province), "/api/national" + HELD, NationalValue.class));
         values.sort(Comparator.comparing(NationalValue::nationalCode));
         return values;
+    }
+
+    /** Asked by another hub instance: the aggregates of the {@code indicator}s whose values for the period this one holds. */
+    @Hidden
+    @GetMapping(HELD)
+    List<NationalValue> heldAggregates(@AnyPeriod Period period, @RequestParam List<String> indicator, HttpServletRequest request) {
+        AdminArea province = province();
+        return router.heldHere(request, indicator, period, StoreKey::values, held -> nationalValues(held, period, province));
     }
 
     /**
@@ -92,10 +98,20 @@ class NationalController {
             BigDecimal value, String unit, int contributing, int expected, BigDecimal completeness, long revision) {
     }
 
-    private Optional<AreaValueView> provinceValue(IndicatorDefinition indicator, String period, String province) {
-        return router.askHolder(StoreKey.values(indicator, period), "/api/values/" + indicator.getCode() + "/" + period + "?area=" + province,
-                AreaValueView.class,
-                () -> queries.values(indicator, period).stream().filter(value -> value.area().equals(province)).findFirst());
+    /** The aggregates of the indicators this instance holds the period of; none of an indicator without a value yet. */
+    private List<NationalValue> nationalValues(List<IndicatorDefinition> indicators, Period period, AdminArea province) {
+        List<NationalValue> values = new ArrayList<>();
+        for (IndicatorDefinition indicator : indicators) {
+            queries.values(indicator, period.toString()).stream().filter(value -> value.area().equals(province.getCode())).findFirst()
+                    .ifPresent(value -> values.add(new NationalValue(indicator.getNationalCode(), indicator.getCode(), indicator.getName(),
+                            province.getCode(), province.getName(), period.toString(), value.value(), indicator.getUnit(),
+                            value.contributing(), value.expected(), value.completeness(), value.revision())));
+        }
+        return values;
+    }
+
+    private AdminArea province() {
+        return catalog.province().orElseThrow(ApiProblem::noFramework);
     }
 
     /** SDMX's code list CL_FREQ. */

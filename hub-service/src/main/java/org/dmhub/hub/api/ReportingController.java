@@ -1,5 +1,6 @@
 package org.dmhub.hub.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ class ReportingController {
     private static final List<ReportingState> SEVERITY =
             List.of(ReportingState.MISSING, ReportingState.LATE, ReportingState.PENDING, ReportingState.ON_TIME);
 
+    /** Where another hub instance asks this one for the statuses it holds ({@link InstanceRouter#gather}). */
+    private static final String HELD = "/held";
+
     private final Catalog catalog;
     private final ViewStores stores;
     private final ReportingStatuses statuses;
@@ -53,15 +57,20 @@ class ReportingController {
             throw ApiProblem.notFound("unknown-department", "Unknown department", "department " + department
                     + " is not in the framework; GET /api/catalog/departments lists them");
         }
-        List<StatusView> views = new ArrayList<>();
-        for (IndicatorDefinition indicator : statuses.reportedIndicators()) {
-            if (indicator.getPeriodicity() == period.periodicity() && (department == null || department.equals(indicator.getOwner()))) {
-                statusAnywhere(indicator, period.toString()).ifPresent(views::add);
-            }
-        }
+        List<IndicatorDefinition> reported = statuses.reportedIndicators().stream().filter(indicator ->
+                indicator.getPeriodicity() == period.periodicity() && (department == null || department.equals(indicator.getOwner()))).toList();
+        List<StatusView> views = new ArrayList<>(router.gather(reported, period, StoreKey::status, held -> localOrJudged(held, period),
+                "/api/reporting" + HELD, StatusView.class));
         views.sort(Comparator.comparingInt((StatusView view) -> SEVERITY.indexOf(ReportingState.valueOf(view.state())))
                 .thenComparing(StatusView::department).thenComparing(StatusView::indicator));
         return views;
+    }
+
+    /** Asked by another hub instance: the statuses of the {@code indicator}s for the period that this one holds. */
+    @Hidden
+    @GetMapping(HELD)
+    List<StatusView> heldStatuses(@AnyPeriod Period period, @RequestParam List<String> indicator, HttpServletRequest request) {
+        return router.heldHere(request, indicator, period, StoreKey::status, held -> localOrJudged(held, period));
     }
 
     /** One indicator's status for a period. */
@@ -69,7 +78,7 @@ class ReportingController {
     ResponseEntity<?> status(@Indicator(reported = true) IndicatorDefinition indicator, @IndicatorPeriod Period period,
             HttpServletRequest request) {
         return router.atHolder(StoreKey.status(indicator, period.toString()), request,
-                () -> ResponseEntity.ok(localOrJudged(indicator, period.toString()).orElseThrow()));
+                () -> ResponseEntity.ok(localOrJudged(indicator, period).orElseThrow()));
     }
 
     /**
@@ -81,14 +90,13 @@ class ReportingController {
             int received, int receivedOnTime, String state, Instant deadline, Instant lastReceivedAt) {
     }
 
-    private Optional<StatusView> statusAnywhere(IndicatorDefinition indicator, String period) {
-        return router.askHolder(StoreKey.status(indicator, period), "/api/reporting/" + indicator.getCode() + "/" + period,
-                StatusView.class, () -> localOrJudged(indicator, period));
+    private List<StatusView> localOrJudged(List<IndicatorDefinition> indicators, Period period) {
+        return indicators.stream().flatMap(indicator -> localOrJudged(indicator, period).stream()).toList();
     }
 
-    private Optional<StatusView> localOrJudged(IndicatorDefinition indicator, String period) {
-        Optional<ReportingStatus> stored = stores.local(StoreKey.status(indicator, period));
-        return stored.or(() -> statuses.status(indicator, period, Map.of(), Instant.now())).map(this::view);
+    private Optional<StatusView> localOrJudged(IndicatorDefinition indicator, Period period) {
+        Optional<ReportingStatus> stored = stores.local(StoreKey.status(indicator, period.toString()));
+        return stored.or(() -> statuses.status(indicator, period.toString(), Map.of(), Instant.now())).map(this::view);
     }
 
     private StatusView view(ReportingStatus status) {
