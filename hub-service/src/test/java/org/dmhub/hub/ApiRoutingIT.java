@@ -38,8 +38,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Two hub instances share the work, and so the view: each holds the indicator-periods of its partitions. Either
- * answers for every indicator-period, asking the other when it holds it, and an area's series gathers the periods of
- * both; in open mode and in secure mode.
+ * answers for every indicator-period, asking the other when it holds it, and an area's series, the statuses and the
+ * national aggregates of a period gather what both hold, each asked once for all it holds; in open mode and in
+ * secure mode.
  */
 @EmbeddedKafka(partitions = 3, brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
 class ApiRoutingIT {
@@ -130,16 +131,107 @@ class ApiRoutingIT {
                             .isEqualByComparingTo(String.valueOf(3 * PERIODS));
                 }
             });
+
+            // national aggregates gather the province values both instances hold
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                for (HubProcess asked : List.of(first, second)) {
+                    for (int month = 0; month < PERIODS; month++) {
+                        HttpResponse<String> answer = get(asked, "/api/national/aggregates?period=" + periods.get(month));
+                        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                        JsonNode national = new ObjectMapper().readTree(answer.body());
+                        assertThat(national.size()).as(answer.body()).isEqualTo(1);
+                        assertThat(national.get(0).path("nationalCode").asString()).isEqualTo("QG-1");
+                        assertThat(national.get(0).path("value").decimalValue()).isEqualByComparingTo(String.valueOf(9 * (month + 1)));
+                    }
+                }
+            });
+
+            String last = periods.get(PERIODS - 1);
+            onlyTheHolderAnswersForWhatItHolds(first, second, last);
+            if (authorization == null) {
+                // the request counts are actuator metrics, which secure mode shows the focal point only
+                anInstanceIsAskedOnceForAllItHolds(first, second, last);
+                anInstanceIsAskedOnceForAllItHolds(second, first, last);
+            }
         } finally {
             first.stop();
             second.stop();
         }
     }
 
+    /**
+     * What an instance asks another for in one request, the statuses of several indicators for a period, say: the
+     * instance that holds them answers, the other one refuses (503, for it would have to ask further); and nothing but
+     * another instance may ask it.
+     */
+    private void onlyTheHolderAnswersForWhatItHolds(HubProcess first, HubProcess second, String period) {
+        String held = "/api/reporting/held?period=" + period + "&indicator=SUM-1";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            HttpResponse<String> atFirst = get(first, held, true);
+            HttpResponse<String> atSecond = get(second, held, true);
+            assertThat(List.of(atFirst.statusCode(), atSecond.statusCode())).as(atFirst.body() + atSecond.body())
+                    .containsExactlyInAnyOrder(200, 503);
+            HttpResponse<String> holder = atFirst.statusCode() == 200 ? atFirst : atSecond;
+            JsonNode statuses = new ObjectMapper().readTree(holder.body());
+            assertThat(statuses.size()).isEqualTo(1);
+            assertThat(statuses.get(0).path("indicator").asString()).isEqualTo("SUM-1");
+            assertThat(statuses.get(0).path("received").asInt()).isEqualTo(9);
+            assertThat((holder == atFirst ? atSecond : atFirst).body()).contains("this part of the view is moving between hub instances");
+        });
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            HttpResponse<String> notFromAnInstance = get(first, held);
+            assertThat(notFromAnInstance.statusCode()).as(notFromAnInstance.body()).isEqualTo(400);
+            assertThat(new ObjectMapper().readTree(notFromAnInstance.body()).path("type").asString())
+                    .isEqualTo("https://dmhub.invalid/problems/instance-request");
+        });
+    }
+
+    /** Asked for the statuses of a period, an instance asks the other one once for all of them the other holds. */
+    private void anInstanceIsAskedOnceForAllItHolds(HubProcess asking, HubProcess holding, String period) throws Exception {
+        JsonNode statuses = new ObjectMapper().readTree(get(asking, "/api/reporting?period=" + period).body());
+        assertThat(statuses.size()).as("the statuses of several indicators").isGreaterThan(1);
+        long asked = heldRequests(holding);
+        boolean holdsAny = false;
+        for (JsonNode status : statuses) {
+            String one = "/api/reporting/held?period=" + period + "&indicator=" + status.path("indicator").asString();
+            holdsAny |= get(holding, one, true).statusCode() == 200;
+        }
+        long probed = asked + statuses.size();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(heldRequests(holding)).isEqualTo(probed));
+
+        HttpResponse<String> gathered = get(asking, "/api/reporting?period=" + period);
+        assertThat(gathered.statusCode()).as(gathered.body()).isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(gathered.body()).size()).isEqualTo(statuses.size());
+        long once = probed + (holdsAny ? 1 : 0);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(heldRequests(holding)).isEqualTo(once));
+    }
+
+    /** How many requests for the statuses it holds the instance was sent. */
+    private long heldRequests(HubProcess hub) throws Exception {
+        HttpResponse<String> metric = get(hub, "/actuator/metrics/http.server.requests?tag=uri:/api/reporting/held");
+        if (metric.statusCode() == 404) {
+            return 0;
+        }
+        for (JsonNode measurement : new ObjectMapper().readTree(metric.body()).path("measurements")) {
+            if ("COUNT".equals(measurement.path("statistic").asString())) {
+                return measurement.path("value").asLong();
+            }
+        }
+        throw new AssertionError("no COUNT in " + metric.body());
+    }
+
     private HttpResponse<String> get(HubProcess hub, String pathAndQuery) throws Exception {
+        return get(hub, pathAndQuery, false);
+    }
+
+    /** @param asAnInstance with the header of a request from another hub instance */
+    private HttpResponse<String> get(HubProcess hub, String pathAndQuery, boolean asAnInstance) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.url() + pathAndQuery));
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (asAnInstance) {
+            request.header("X-DmHub-Forwarded", "true");
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -274,6 +274,24 @@ class SecureApiIT {
         assertProblem(send(HttpRequest.newBuilder(session).header(InstanceSignature.HEADER, signature.sign(other))), 401, "instance-signature");
     }
 
+    /**
+     * What an instance asks another for in one request (the statuses it holds of several indicators, say) is read like
+     * the rest of the view: with a login or an instance's signature; and only as a request between instances.
+     */
+    @Test
+    void anInstanceAsksForAllItHoldsWithASignatureLikeAnyRead() throws Exception {
+        URI held = URI.create("http://127.0.0.1:" + port + "/api/reporting/held?period=2026-10&indicator=NS-01&indicator=DN-01");
+        assertProblem(send(HttpRequest.newBuilder(held).header("X-DmHub-Forwarded", "true")), 401, "unauthenticated");
+        InstanceSignature signature = signature(FORWARDING_SECRET);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> signed = send(HttpRequest.newBuilder(held).header("X-DmHub-Forwarded", "true")
+                    .header(InstanceSignature.HEADER, signature.sign(held)));
+            assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+            assertThat(json(signed).isArray()).as(signed.body()).isTrue();
+        });
+        assertProblem(send(HttpRequest.newBuilder(held).header("Authorization", basic(VIEWER, VIEWER_PASSWORD))), 400, "instance-request");
+    }
+
     @Test
     void aUserWithoutABcryptHashStopsTheHubAtStartupNamingTheProperty() {
         assertThatThrownBy(() -> SpringApplication.run(HubApplication.class,

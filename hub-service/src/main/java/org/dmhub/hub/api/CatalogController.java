@@ -14,13 +14,13 @@ import org.dmhub.hub.catalog.CatalogPublisher;
 import org.dmhub.hub.catalog.FrameworkException;
 import org.dmhub.hub.catalog.FrameworkParser;
 import org.dmhub.schemas.AdminArea;
+import org.dmhub.schemas.IndicatorDefinition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -54,9 +54,8 @@ class CatalogController {
 
     /** One indicator. */
     @GetMapping("/indicators/{code}")
-    IndicatorView indicator(@PathVariable String code) {
-        return catalog.indicator(code).map(IndicatorView::of).orElseThrow(() -> ApiProblem.notFound("unknown-indicator",
-                "Unknown indicator", "indicator " + code + " is not in the framework; GET /api/catalog/indicators lists them"));
+    IndicatorView indicator(@Indicator("code") IndicatorDefinition indicator) {
+        return IndicatorView.of(indicator);
     }
 
     /** The areas of the framework, the province first, then level by level. */

@@ -1,16 +1,16 @@
 package org.dmhub.hub.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.kafka.streams.state.HostInfo;
 import org.dmhub.hub.catalog.Catalog;
-import org.dmhub.hub.query.AreaValueView;
 import org.dmhub.hub.query.ViewQueries;
 import org.dmhub.hub.query.ViewStores;
 import org.dmhub.period.Period;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The province's aggregates of the indicators the Government Office collects (those with a national code), as JSON or
@@ -38,38 +37,39 @@ class NationalController {
     static final String DATAFLOW_VERSION = "1.0";
     static final MediaType SDMX_CSV = MediaType.parseMediaType("application/vnd.sdmx.data+csv;version=1.0.0;charset=UTF-8");
 
+    /** Where another hub instance asks this one for the aggregates it holds ({@link InstanceRouter#gather}). */
+    private static final String HELD = "/aggregates/held";
+
     private final Catalog catalog;
     private final ViewStores stores;
     private final ViewQueries queries;
-    private final InstanceForwarding forwarding;
-    private final JsonMapper json;
+    private final InstanceRouter router;
 
-    NationalController(Catalog catalog, ViewStores stores, ViewQueries queries, InstanceForwarding forwarding, JsonMapper json) {
+    NationalController(Catalog catalog, ViewStores stores, ViewQueries queries, InstanceRouter router) {
         this.catalog = catalog;
         this.stores = stores;
         this.queries = queries;
-        this.forwarding = forwarding;
-        this.json = json;
+        this.router = router;
     }
 
     /** The national aggregates of one period (e.g. 2026-10, 2026-Q3, 2026): each national indicator of that periodicity. */
     @GetMapping("/aggregates")
-    List<NationalValue> aggregates(@RequestParam String period) {
-        Period parsed = Period.parse(period).orElseThrow(() -> ApiProblem.badRequest("invalid-period", "Invalid period",
-                "'" + period + "' is not a period: write YYYY-MM, YYYY-Qn, YYYY-Sn, YYYY or YYYY-MM-DD"));
-        AdminArea province = catalog.province().orElseThrow(ApiProblem::noFramework);
-        List<NationalValue> values = new ArrayList<>();
-        for (IndicatorDefinition indicator : catalog.indicators()) {
-            if (indicator.getNationalCode() == null || !indicator.getActive() || indicator.getPeriodicity() != parsed.periodicity()) {
-                continue;
-            }
-            provinceValue(indicator, period, province.getCode()).ifPresent(value -> values.add(new NationalValue(
-                    indicator.getNationalCode(), indicator.getCode(), indicator.getName(), province.getCode(), province.getName(),
-                    period, value.value(), indicator.getUnit(), value.contributing(), value.expected(), value.completeness(),
-                    value.revision())));
-        }
+    List<NationalValue> aggregates(@AnyPeriod Period period) {
+        AdminArea province = province();
+        List<IndicatorDefinition> national = catalog.indicators().stream().filter(indicator -> indicator.getNationalCode() != null
+                && indicator.getActive() && indicator.getPeriodicity() == period.periodicity()).toList();
+        List<NationalValue> values = new ArrayList<>(router.gather(national, period, stores::valuesKey,
+                held -> nationalValues(held, period, province), "/api/national" + HELD, NationalValue.class));
         values.sort(Comparator.comparing(NationalValue::nationalCode));
         return values;
+    }
+
+    /** Asked by another hub instance: the aggregates of the {@code indicator}s whose values for the period this one holds. */
+    @Hidden
+    @GetMapping(HELD)
+    List<NationalValue> heldAggregates(@AnyPeriod Period period, @RequestParam List<String> indicator, HttpServletRequest request) {
+        AdminArea province = province();
+        return router.heldHere(request, indicator, period, stores::valuesKey, held -> nationalValues(held, period, province));
     }
 
     /**
@@ -77,7 +77,7 @@ class NationalController {
      * TIME_PERIOD, OBS_VALUE, UNIT_MEASURE, OBS_STATUS (A: every expected unit reported; E: estimated from part of them).
      */
     @GetMapping(value = "/aggregates.csv")
-    ResponseEntity<String> aggregatesAsSdmxCsv(@RequestParam String period) throws java.io.IOException {
+    ResponseEntity<String> aggregatesAsSdmxCsv(@AnyPeriod Period period) throws IOException {
         List<NationalValue> values = aggregates(period);
         StringBuilder csv = new StringBuilder();
         String agency = catalog.province().map(area -> "VN" + area.getCode()).orElse("VN");
@@ -85,13 +85,13 @@ class NationalController {
             printer.printRecord("DATAFLOW", "FREQ", "REF_AREA", "INDICATOR", "TIME_PERIOD", "OBS_VALUE", "UNIT_MEASURE", "OBS_STATUS");
             for (NationalValue value : values) {
                 printer.printRecord(agency + ":" + DATAFLOW_ID + "(" + DATAFLOW_VERSION + ")",
-                        frequency(Period.parse(value.period()).orElseThrow().periodicity()), value.area(), value.nationalCode(),
+                        frequency(period.periodicity()), value.area(), value.nationalCode(),
                         value.period(), value.value() == null ? "" : value.value().toPlainString(), value.unit(),
                         value.contributing() == value.expected() ? "A" : "E");
             }
         }
         return ResponseEntity.ok().contentType(SDMX_CSV)
-                .header("Content-Disposition", "attachment; filename=\"aggregates-" + period.toLowerCase(Locale.ROOT) + ".csv\"")
+                .header("Content-Disposition", "attachment; filename=\"aggregates-" + period.toString().toLowerCase(Locale.ROOT) + ".csv\"")
                 .body(csv.toString());
     }
 
@@ -100,13 +100,20 @@ class NationalController {
             BigDecimal value, String unit, int contributing, int expected, BigDecimal completeness, long revision) {
     }
 
-    private Optional<AreaValueView> provinceValue(IndicatorDefinition indicator, String period, String province) {
-        Optional<HostInfo> owner = stores.remoteOwner(indicator, period);
-        if (owner.isEmpty()) {
-            return queries.values(indicator, period).stream().filter(value -> value.area().equals(province)).findFirst();
+    /** The aggregates of the indicators this instance holds the period of; none of an indicator without a value yet. */
+    private List<NationalValue> nationalValues(List<IndicatorDefinition> indicators, Period period, AdminArea province) {
+        List<NationalValue> values = new ArrayList<>();
+        for (IndicatorDefinition indicator : indicators) {
+            queries.values(indicator, period.toString()).stream().filter(value -> value.area().equals(province.getCode())).findFirst()
+                    .ifPresent(value -> values.add(new NationalValue(indicator.getNationalCode(), indicator.getCode(), indicator.getName(),
+                            province.getCode(), province.getName(), period.toString(), value.value(), indicator.getUnit(),
+                            value.contributing(), value.expected(), value.completeness(), value.revision())));
         }
-        return forwarding.fetchIfFound(owner.get(), "/api/values/" + indicator.getCode() + "/" + period + "?area=" + province)
-                .map(body -> json.readValue(body, AreaValueView.class));
+        return values;
+    }
+
+    private AdminArea province() {
+        return catalog.province().orElseThrow(ApiProblem::noFramework);
     }
 
     /** SDMX's code list CL_FREQ. */

@@ -6,17 +6,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.kafka.streams.state.HostInfo;
 import org.dmhub.hub.query.ViewStores;
 import org.dmhub.schemas.ObservationRejected;
 import org.dmhub.schemas.RejectionReason;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The latest refused observations, newest first, from every hub instance: why, from which department, and where the
@@ -29,13 +25,11 @@ class RejectionsController {
     private static final int MAX_LIMIT = 500;
 
     private final ViewStores stores;
-    private final InstanceForwarding forwarding;
-    private final JsonMapper json;
+    private final InstanceRouter router;
 
-    RejectionsController(ViewStores stores, InstanceForwarding forwarding, JsonMapper json) {
+    RejectionsController(ViewStores stores, InstanceRouter router) {
         this.stores = stores;
-        this.forwarding = forwarding;
-        this.json = json;
+        this.router = router;
     }
 
     /**
@@ -45,8 +39,7 @@ class RejectionsController {
      */
     @GetMapping
     List<RejectionView> rejections(@RequestParam(required = false) String department, @RequestParam(required = false) String reason,
-            @RequestParam(defaultValue = "50") int limit, HttpServletRequest request,
-            @RequestHeader(value = InstanceForwarding.FORWARDED, required = false) String forwarded) {
+            @RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
         if (reason != null && Arrays.stream(RejectionReason.values()).noneMatch(known -> known.name().equals(reason))) {
             throw ApiProblem.badRequest("invalid-reason", "Unknown reason", "'" + reason + "' is not a rejection reason; the reasons are "
                     + Arrays.toString(RejectionReason.values()));
@@ -56,12 +49,7 @@ class RejectionsController {
         }
         List<RejectionView> found = new ArrayList<>();
         stores.localAll(stores.stores().recentRejections()).stream().map(RejectionView::of).forEach(found::add);
-        if (forwarded == null) {
-            String pathAndQuery = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-            for (HostInfo other : stores.otherInstances(stores.stores().recentRejections())) {
-                found.addAll(json.readValue(forwarding.fetch(other, pathAndQuery), new TypeReference<List<RejectionView>>() { }));
-            }
-        }
+        router.othersAnswers(stores.stores().recentRejections(), request, RejectionView[].class).forEach(other -> found.addAll(Arrays.asList(other)));
         return found.stream()
                 .filter(view -> department == null || department.equals(view.department()))
                 .filter(view -> reason == null || view.reasons().contains(reason))

@@ -1,14 +1,14 @@
 package org.dmhub.hub.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.streams.state.HostInfo;
 import org.dmhub.hub.catalog.Catalog;
-import org.dmhub.hub.query.ViewNotReadyException;
 import org.dmhub.hub.query.ViewStores;
 import org.dmhub.hub.reporting.ReportingStatuses;
 import org.dmhub.period.Period;
@@ -18,12 +18,9 @@ import org.dmhub.schemas.ReportingState;
 import org.dmhub.schemas.ReportingStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who has reported: for each department and indicator, the reporting units expected and received, and ON_TIME, LATE,
@@ -37,61 +34,50 @@ class ReportingController {
     private static final List<ReportingState> SEVERITY =
             List.of(ReportingState.MISSING, ReportingState.LATE, ReportingState.PENDING, ReportingState.ON_TIME);
 
+    /** Where another hub instance asks this one for the statuses it holds ({@link InstanceRouter#gather}). */
+    private static final String HELD = "/held";
+
     private final Catalog catalog;
     private final ViewStores stores;
     private final ReportingStatuses statuses;
-    private final InstanceForwarding forwarding;
-    private final JsonMapper json;
+    private final InstanceRouter router;
 
-    ReportingController(Catalog catalog, ViewStores stores, ReportingStatuses statuses, InstanceForwarding forwarding,
-            JsonMapper json) {
+    ReportingController(Catalog catalog, ViewStores stores, ReportingStatuses statuses, InstanceRouter router) {
         this.catalog = catalog;
         this.stores = stores;
         this.statuses = statuses;
-        this.forwarding = forwarding;
-        this.json = json;
+        this.router = router;
     }
 
     /** The status of every reported indicator of the period's periodicity (optionally one department's), worst first. */
     @GetMapping
-    List<StatusView> statuses(@RequestParam String period, @RequestParam(required = false) String department) {
-        Period parsed = Period.parse(period).orElseThrow(() -> ApiProblem.badRequest("invalid-period", "Invalid period",
-                "'" + period + "' is not a period: write YYYY-MM, YYYY-Qn, YYYY-Sn, YYYY or YYYY-MM-DD"));
+    List<StatusView> statuses(@AnyPeriod Period period, @RequestParam(required = false) String department) {
         if (department != null && catalog.department(department).isEmpty()) {
             throw ApiProblem.notFound("unknown-department", "Unknown department", "department " + department
                     + " is not in the framework; GET /api/catalog/departments lists them");
         }
-        List<StatusView> views = new ArrayList<>();
-        for (IndicatorDefinition indicator : statuses.reportedIndicators()) {
-            if (indicator.getPeriodicity() == parsed.periodicity() && (department == null || department.equals(indicator.getOwner()))) {
-                statusAnywhere(indicator, period).ifPresent(views::add);
-            }
-        }
+        List<IndicatorDefinition> reported = statuses.reportedIndicators().stream().filter(indicator ->
+                indicator.getPeriodicity() == period.periodicity() && (department == null || department.equals(indicator.getOwner()))).toList();
+        List<StatusView> views = new ArrayList<>(router.gather(reported, period, stores::statusKey, held -> localOrJudged(held, period),
+                "/api/reporting" + HELD, StatusView.class));
         views.sort(Comparator.comparingInt((StatusView view) -> SEVERITY.indexOf(ReportingState.valueOf(view.state())))
                 .thenComparing(StatusView::department).thenComparing(StatusView::indicator));
         return views;
     }
 
+    /** Asked by another hub instance: the statuses of the {@code indicator}s for the period that this one holds. */
+    @Hidden
+    @GetMapping(HELD)
+    List<StatusView> heldStatuses(@AnyPeriod Period period, @RequestParam List<String> indicator, HttpServletRequest request) {
+        return router.heldHere(request, indicator, period, stores::statusKey, held -> localOrJudged(held, period));
+    }
+
     /** One indicator's status for a period. */
     @GetMapping("/{indicator}/{period}")
-    ResponseEntity<?> status(@PathVariable String indicator, @PathVariable String period, @RequestHeader(
-            value = InstanceForwarding.FORWARDED, required = false) String forwarded) {
-        IndicatorDefinition definition = catalog.indicator(indicator).filter(i -> i.getReportingLevel() != null)
-                .orElseThrow(() -> ApiProblem.notFound("unknown-indicator", "Unknown indicator", "indicator " + indicator
-                        + " is not an indicator departments report; GET /api/catalog/indicators lists them"));
-        if (Period.parse(period, definition.getPeriodicity()).isEmpty()) {
-            throw ApiProblem.badRequest("invalid-period", "Invalid period", "'" + period + "' is not a period of " + indicator
-                    + ", which is reported " + definition.getPeriodicity() + ": write " + Period.form(definition.getPeriodicity()));
-        }
-        Optional<HostInfo> owner = stores.remoteOwner(stores.stores().reportingStatus(), ViewStores.key(definition, period));
-        if (owner.isPresent()) {
-            if (forwarded != null) {
-                // asked by another instance that thought this one holds the key: the work is being reassigned
-                throw new ViewNotReadyException("this part of the view is moving between hub instances");
-            }
-            return forwarding.forward(owner.get(), "/api/reporting/" + indicator + "/" + period);
-        }
-        return ResponseEntity.ok(localOrJudged(definition, period).orElseThrow());
+    ResponseEntity<?> status(@Indicator(reported = true) IndicatorDefinition indicator, @IndicatorPeriod Period period,
+            HttpServletRequest request) {
+        return router.atHolder(stores.statusKey(indicator, period.toString()), request,
+                () -> ResponseEntity.ok(localOrJudged(indicator, period).orElseThrow()));
     }
 
     /**
@@ -103,18 +89,13 @@ class ReportingController {
             int received, int receivedOnTime, String state, Instant deadline, Instant lastReceivedAt) {
     }
 
-    private Optional<StatusView> statusAnywhere(IndicatorDefinition indicator, String period) {
-        Optional<HostInfo> owner = stores.remoteOwner(stores.stores().reportingStatus(), ViewStores.key(indicator, period));
-        if (owner.isEmpty()) {
-            return localOrJudged(indicator, period);
-        }
-        return forwarding.fetchIfFound(owner.get(), "/api/reporting/" + indicator.getCode() + "/" + period)
-                .map(body -> json.readValue(body, StatusView.class));
+    private List<StatusView> localOrJudged(List<IndicatorDefinition> indicators, Period period) {
+        return indicators.stream().flatMap(indicator -> localOrJudged(indicator, period).stream()).toList();
     }
 
-    private Optional<StatusView> localOrJudged(IndicatorDefinition indicator, String period) {
-        Optional<ReportingStatus> stored = stores.local(stores.stores().reportingStatus(), ViewStores.key(indicator, period));
-        return stored.or(() -> statuses.status(indicator, period, Map.of(), Instant.now())).map(this::view);
+    private Optional<StatusView> localOrJudged(IndicatorDefinition indicator, Period period) {
+        Optional<ReportingStatus> stored = stores.local(stores.statusKey(indicator, period.toString()));
+        return stored.or(() -> statuses.status(indicator, period.toString(), Map.of(), Instant.now())).map(this::view);
     }
 
     private StatusView view(ReportingStatus status) {

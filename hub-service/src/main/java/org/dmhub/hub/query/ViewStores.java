@@ -20,6 +20,7 @@ import org.dmhub.contract.RecordKeys;
 import org.dmhub.hub.HubStores;
 import org.dmhub.hub.catalog.RollupStage;
 import org.dmhub.hub.support.StoreDefinition;
+import org.dmhub.schemas.ReportingStatus;
 import org.dmhub.hub.publication.PublishedValues;
 import org.dmhub.schemas.IndicatorDefinition;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -46,14 +47,19 @@ public class ViewStores {
         return stores;
     }
 
-    /** Where an indicator-period's values are: empty when on this instance, else the instance's address. */
-    public Optional<HostInfo> remoteOwner(IndicatorDefinition indicator, String period) {
-        return remoteOwner(storeOf(indicator), key(indicator, period));
+    /** Where the values of an indicator-period are. */
+    public StoreKey<PublishedValues> valuesKey(IndicatorDefinition indicator, String period) {
+        return new StoreKey<>(valuesStore(indicator), indicatorPeriod(indicator, period));
+    }
+
+    /** Where the reporting status of an indicator-period is. */
+    public StoreKey<ReportingStatus> statusKey(IndicatorDefinition indicator, String period) {
+        return new StoreKey<>(stores.reportingStatus(), indicatorPeriod(indicator, period));
     }
 
     /** Where a key of a store is: empty when on this instance, else the instance's address. */
-    public Optional<HostInfo> remoteOwner(StoreDefinition<?> store, String key) {
-        KeyQueryMetadata metadata = running().queryMetadataForKey(store.name(), key, Serdes.String().serializer());
+    public Optional<HostInfo> remoteOwner(StoreKey<?> key) {
+        KeyQueryMetadata metadata = running().queryMetadataForKey(key.store().name(), key.key(), Serdes.String().serializer());
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             throw new ViewNotReadyException("the hub is assigning its work (rebalancing)");
         }
@@ -63,12 +69,12 @@ public class ViewStores {
 
     /** The values of an indicator-period held by this instance. */
     public Optional<PublishedValues> localValues(IndicatorDefinition indicator, String period) {
-        return local(storeOf(indicator), key(indicator, period));
+        return local(valuesKey(indicator, period));
     }
 
     /** A key of a store held by this instance. */
-    public <V> Optional<V> local(StoreDefinition<V> store, String key) {
-        return reading(store, () -> Optional.ofNullable(store(store).get(key)));
+    public <V> Optional<V> local(StoreKey<V> key) {
+        return reading(key.store(), () -> Optional.ofNullable(store(key.store()).get(key.key())));
     }
 
     /** Every entry of a store held by this instance. */
@@ -88,22 +94,17 @@ public class ViewStores {
     /** Every period of an indicator held by this instance, with its values. */
     public List<PeriodValues> localPeriods(IndicatorDefinition indicator) {
         String prefix = indicator.getCode() + RecordKeys.SEPARATOR;
-        if (!hostedHere(storeOf(indicator))) {
+        if (!hostedHere(valuesStore(indicator))) {
             return List.of();
         }
-        return reading(storeOf(indicator), () -> {
+        return reading(valuesStore(indicator), () -> {
             List<PeriodValues> periods = new ArrayList<>();
-            try (KeyValueIterator<String, PublishedValues> range = store(storeOf(indicator))
+            try (KeyValueIterator<String, PublishedValues> range = store(valuesStore(indicator))
                     .prefixScan(prefix, Serdes.String().serializer())) {
                 range.forEachRemaining(entry -> periods.add(new PeriodValues(entry.key.substring(prefix.length()), entry.value)));
             }
             return periods;
         });
-    }
-
-    /** The other instances holding a part of this indicator's store. */
-    public List<HostInfo> otherInstances(IndicatorDefinition indicator) {
-        return otherInstances(storeOf(indicator));
     }
 
     /** The other instances holding a part of a store. */
@@ -160,12 +161,12 @@ public class ViewStores {
         return kafkaStreams;
     }
 
-    /** The store of the stage that rolls the indicator up. */
-    private StoreDefinition<PublishedValues> storeOf(IndicatorDefinition indicator) {
+    /** The store of an indicator's values: that of the stage that rolls it up. */
+    public StoreDefinition<PublishedValues> valuesStore(IndicatorDefinition indicator) {
         return stores.published(RollupStage.of(indicator));
     }
 
-    public static String key(IndicatorDefinition indicator, String period) {
+    private static String indicatorPeriod(IndicatorDefinition indicator, String period) {
         return indicator.getCode() + RecordKeys.SEPARATOR + period;
     }
 }
