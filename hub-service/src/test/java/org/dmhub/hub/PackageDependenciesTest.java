@@ -22,4 +22,21 @@ class PackageDependenciesTest {
     void noTwoPackagesDependOnEachOther() {
         slices().matching("org.dmhub.hub.(*)..").should().beFreeOfCycles().check(HUB);
     }
+
+    @Test
+    void theStreamProcessingKnowsNothingOfTheApiOrItsQueries() {
+        noClasses().that().resideInAnyPackage("..hub.catalog..", "..hub.validation..", "..hub.receipts..", "..hub.consolidation..",
+                        "..hub.reporting..", "..hub.derivation..", "..hub.aggregation..", "..hub.publication..", "..hub.support..")
+                .should().dependOnClassesThat().resideInAnyPackage("..hub.api..", "..hub.query..")
+                .check(HUB);
+    }
+
+    @Test
+    void sharedSupportDependsOnNoStep() {
+        noClasses().that().resideInAPackage("..hub.support..")
+                .should().dependOnClassesThat().resideInAnyPackage("..hub.catalog..", "..hub.validation..", "..hub.receipts..",
+                        "..hub.consolidation..", "..hub.reporting..", "..hub.derivation..", "..hub.aggregation..",
+                        "..hub.publication..", "..hub.api..", "..hub.query..", "..hub.monitoring..", "..hub.supervision..")
+                .check(HUB);
+    }
 }
