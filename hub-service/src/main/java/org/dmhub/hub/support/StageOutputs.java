@@ -23,7 +23,11 @@ public final class StageOutputs {
         this.stage = stage;
     }
 
-    /** @param outputs every output the stage forwards to, the most frequent first (each record is tested in this order) */
+    /**
+     * @param outputs every output the stage forwards to, the most frequent first (each record is tested in this order);
+     *     a record of none of their types would go nowhere, so a stage lists every type it forwards (the topology
+     *     tests send each kind through)
+     */
     public static StageOutputs split(KStream<String, SpecificRecord> forwarded, String stage, List<StageOutput<?>> outputs) {
         StageOutputs split = new StageOutputs(stage);
         BranchedKStream<String, SpecificRecord> branches = forwarded.split(Named.as(stage + "-"));
