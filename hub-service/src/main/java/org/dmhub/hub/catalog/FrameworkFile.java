@@ -34,7 +34,8 @@ public record FrameworkFile(Province province, List<Department> departments, Lis
             String numerator,
             String denominator,
             BigDecimal factor,
-            String weight) {
+            String weight,
+            String overTime) {
     }
 
     public record ValidRange(BigDecimal min, BigDecimal max) {

@@ -18,6 +18,7 @@ import org.dmhub.hub.catalog.FrameworkFile.Area;
 import org.dmhub.hub.catalog.FrameworkFile.Indicator;
 import org.dmhub.schemas.Aggregation;
 import org.dmhub.schemas.IndicatorKind;
+import org.dmhub.schemas.OverTime;
 import org.dmhub.schemas.Periodicity;
 
 /**
@@ -123,11 +124,12 @@ final class FrameworkIndex {
      * constants.
      */
     record IndicatorEntry(int position, Indicator fields, Periodicity periodicity, Aggregation aggregation,
-            IndicatorKind kind) {
+            IndicatorKind kind, OverTime overTime) {
 
         private static IndicatorEntry parse(int position, Indicator fields) {
             return new IndicatorEntry(position, fields, constant(Periodicity.class, fields.periodicity()),
-                    constant(Aggregation.class, fields.aggregation()), constant(IndicatorKind.class, fields.kind()));
+                    constant(Aggregation.class, fields.aggregation()), constant(IndicatorKind.class, fields.kind()),
+                    constant(OverTime.class, fields.overTime()));
         }
 
         String code() {

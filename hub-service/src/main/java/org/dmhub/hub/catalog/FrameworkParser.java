@@ -13,6 +13,7 @@ import org.dmhub.schemas.Aggregation;
 import org.dmhub.schemas.Department;
 import org.dmhub.schemas.IndicatorDefinition;
 import org.dmhub.schemas.IndicatorKind;
+import org.dmhub.schemas.OverTime;
 import org.dmhub.schemas.Periodicity;
 import org.dmhub.validation.Decimals;
 import tools.jackson.databind.JsonNode;
@@ -107,6 +108,7 @@ public final class FrameworkParser {
                         ? Decimals.toWireScale(Optional.ofNullable(indicator.factor()).orElse(BigDecimal.ONE))
                         : null)
                 .setWeight(blankAsAbsent(indicator.weight()))
+                .setOverTime(indicator.overTime() == null || indicator.overTime().isBlank() ? null : OverTime.valueOf(indicator.overTime()))
                 .setActive(true)
                 .build();
     }

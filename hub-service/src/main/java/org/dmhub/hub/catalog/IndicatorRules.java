@@ -18,6 +18,7 @@ import org.dmhub.hub.catalog.FrameworkFile.ValidRange;
 import org.dmhub.hub.catalog.FrameworkIndex.IndicatorEntry;
 import org.dmhub.schemas.Aggregation;
 import org.dmhub.schemas.IndicatorKind;
+import org.dmhub.schemas.OverTime;
 import org.dmhub.schemas.Periodicity;
 
 /**
@@ -70,6 +71,21 @@ final class IndicatorRules {
         checkValidRange(field(path, "validRange"), fields.validRange());
         links.checkStatisticalLink(indicator);
         checkNationalCode(indicator);
+        checkOverTime(field(path, "overTime"), fields.overTime(), indicator);
+    }
+
+    /** Optional; RATIO and WEIGHTED_AVERAGE indicators are recomputed from their components over time and take none. */
+    private void checkOverTime(String path, String text, IndicatorEntry indicator) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        if (indicator.overTime() == null) {
+            problems.at(path, text + " is not valid; valid values are " + Arrays.stream(OverTime.values()).map(Enum::name)
+                    .collect(Collectors.joining(", ")) + " (or leave it out: SUM for a SUM indicator, its own aggregation otherwise)");
+        } else if (indicator.aggregation() == Aggregation.RATIO || indicator.aggregation() == Aggregation.WEIGHTED_AVERAGE) {
+            problems.at(path, "a " + indicator.aggregation() + " indicator is recomputed over a quarter or a year from its "
+                    + "components' sums, never from its own values: leave overTime out");
+        }
     }
 
     /** Reports the text when it is missing or when the index found it none of the type's constants. */

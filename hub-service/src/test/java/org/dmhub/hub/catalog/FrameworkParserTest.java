@@ -1,6 +1,7 @@
 package org.dmhub.hub.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.dmhub.hub.catalog.FrameworkYaml.AREAS;
 import static org.dmhub.hub.catalog.FrameworkYaml.DEPARTMENTS;
@@ -19,6 +20,7 @@ import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.Aggregation;
 import org.dmhub.schemas.Department;
 import org.dmhub.schemas.IndicatorDefinition;
+import org.dmhub.schemas.OverTime;
 import org.dmhub.schemas.IndicatorKind;
 import org.dmhub.schemas.Periodicity;
 import org.junit.jupiter.api.Nested;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class FrameworkParserTest {
 
     private static final String INDICATOR_FIELDS = "code, name, nameEn, unit, periodicity, aggregation, reportingLevel, owner, "
-            + "kind, statisticalLink, nationalCode, validRange, numerator, denominator, factor, weight";
+            + "kind, statisticalLink, nationalCode, validRange, numerator, denominator, factor, weight, overTime";
 
     private final FrameworkParser parser = new FrameworkParser();
 
@@ -335,6 +337,14 @@ class FrameworkParserTest {
                     "indicators[0].aggregation: missing; valid values are SUM, AVERAGE, MIN, MAX, WEIGHTED_AVERAGE, RATIO, NONE",
                     "indicators[0].kind: missing; valid values are OPERATIONAL, STATISTICAL",
                     "indicators[0].owner: missing; name the department that owns the indicator: STC, VPUBND, CTK");
+        }
+
+        @Test
+        void theRuleOverTimeIsPublishedWithTheIndicatorAndLeftOutWhenNotGiven() throws FrameworkException {
+            Framework framework = parser.parse(withIndicators(sum("DS-01", "overTime: LAST"), sum("NS-01")));
+
+            assertThat(framework.indicators()).extracting(IndicatorDefinition::getCode, IndicatorDefinition::getOverTime)
+                    .containsExactly(tuple("DS-01", OverTime.LAST), tuple("NS-01", null));
         }
 
         @Test

@@ -35,7 +35,7 @@ class FrameworkPropertiesTest {
                 .filter(misspelled::get)
                 .mapToObj(index -> "indicators[" + index + "].unitt: unknown field; valid fields are code, name, nameEn, unit, "
                         + "periodicity, aggregation, reportingLevel, owner, kind, statisticalLink, nationalCode, validRange, "
-                        + "numerator, denominator, factor, weight")
+                        + "numerator, denominator, factor, weight, overTime")
                 .toList();
 
         assertThat(errorsOf(withIndicators(indicators))).containsExactlyElementsOf(expected);

@@ -211,7 +211,14 @@ class FrameworkRulesTableTest {
                         withIndicators(sum("NS-01", "nationalCode: QG-01"), sum("HC-01", "nationalCode: QG-01")),
                         "indicators[1].nationalCode", "QG-01 is already used by indicators[0]; national codes must be unique"),
                 row("a national code with the key separator", withIndicators(sum("NS-01", "nationalCode: QG|NS")),
-                        "indicators[0].nationalCode", "'QG|NS' must not contain '|', which separates the parts of record keys"));
+                        "indicators[0].nationalCode", "'QG|NS' must not contain '|', which separates the parts of record keys"),
+                row("a rule over time that is none of them", withIndicators(sum("NS-01", "overTime: CUMULATIVE")),
+                        "indicators[0].overTime", "CUMULATIVE is not valid; valid values are SUM, LAST, AVERAGE, MIN, MAX, NONE "
+                                + "(or leave it out: SUM for a SUM indicator, its own aggregation otherwise)"),
+                row("a ratio takes no rule over time: it is recomputed from its components",
+                        withIndicators(sum("HC-01"), sum("HC-02"), ratio("HC-03", "HC-01", "HC-02", "overTime: AVERAGE")),
+                        "indicators[2].overTime", "a RATIO indicator is recomputed over a quarter or a year from its components' "
+                                + "sums, never from its own values: leave overTime out"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,177 @@
+package org.dmhub.hub.aggregation;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import org.dmhub.hub.catalog.AreaTree;
+import org.dmhub.period.Period;
+import org.dmhub.schemas.Aggregation;
+import org.dmhub.schemas.IndicatorDefinition;
+import org.dmhub.schemas.OverTime;
+import org.dmhub.validation.Decimals;
+
+/**
+ * Rolls an indicator up over a span of periods (a quarter, a half-year, a year) and then up the area tree: over time
+ * per reporting unit first, by the indicator's {@link OverTime} rule ({@code overTime} in the framework), then across the units of each area by the
+ * indicator's own rule (as DHIS2 does). A RATIO is factor·Σnumerator/Σdenominator over every unit-period of the
+ * subtree having both — never an average of monthly ratios — and a WEIGHTED_AVERAGE Σ(w·v)/Σw likewise.
+ *
+ * <p>{@code expected} is the area's reporting units times the periods of the span; {@code contributing} the
+ * unit-periods whose data enter the value (for LAST, the one latest period of each unit that has one). Sums, MIN,
+ * MAX and LAST are exact; each divided result is computed from exact sums and rounded once, half-even to 12 places.
+ */
+public final class TemporalRollup {
+
+    /** Enough digits that a mean of means is rounded once, at the end: decimal(38,12) sums have at most 38. */
+    private static final MathContext INTERMEDIATE = new MathContext(80, RoundingMode.HALF_EVEN);
+
+    private TemporalRollup() {
+    }
+
+    /**
+     * The indicator's rule over time: the framework's, or when it names none SUM for SUM indicators and the
+     * aggregation itself for AVERAGE, MIN, MAX and NONE. RATIO and WEIGHTED_AVERAGE indicators have none of their own
+     * (null): they are recomputed from their components' sums.
+     */
+    public static OverTime overTimeOf(IndicatorDefinition indicator) {
+        if (indicator.getOverTime() != null) {
+            return indicator.getOverTime();
+        }
+        return switch (indicator.getAggregation()) {
+            case SUM -> OverTime.SUM;
+            case AVERAGE -> OverTime.AVERAGE;
+            case MIN -> OverTime.MIN;
+            case MAX -> OverTime.MAX;
+            case NONE -> OverTime.NONE;
+            case RATIO, WEIGHTED_AVERAGE -> null;
+        };
+    }
+
+    /**
+     * @param rule the indicator's aggregation rule (across areas)
+     * @param overTime the indicator's rule over time ({@link #overTimeOf}; ignored for RATIO and WEIGHTED_AVERAGE)
+     * @param factor the RATIO multiplier (ignored for other rules)
+     * @param periodsInSpan how many periods of the indicator's periodicity the span has (3 months in a quarter)
+     * @param inputs by reporting unit, what it contributes in each period of the span that it reported
+     * @return the value of every area with at least one unit-period in its subtree; empty for {@link OverTime#NONE}
+     */
+    public static Map<String, AreaResult> compute(Aggregation rule, OverTime overTime, BigDecimal factor, AreaTree tree,
+            String unitLevel, int periodsInSpan, Map<String, NavigableMap<Period, UnitInput>> inputs) {
+        boolean fromComponents = rule == Aggregation.RATIO || rule == Aggregation.WEIGHTED_AVERAGE;
+        if (overTime == OverTime.NONE && !fromComponents) {
+            return Map.of();
+        }
+        Map<String, Across> areas = new HashMap<>();
+        inputs.forEach((unit, periods) -> {
+            Over over = fromComponents ? components(rule, periods) : overTime(overTime, periods);
+            if (over.contributing == 0) {
+                return;
+            }
+            List<String> above = rule == Aggregation.NONE ? List.of(unit) : tree.ancestorsOrSelf(unit);
+            for (String area : above) {
+                areas.computeIfAbsent(area, any -> new Across(rule)).add(over);
+            }
+        });
+        Map<String, AreaResult> results = new HashMap<>();
+        areas.forEach((area, across) -> {
+            int units = rule == Aggregation.NONE ? 1 : tree.unitsUnder(area, unitLevel);
+            results.put(area, new AreaResult(across.value(factor), across.contributing, units * periodsInSpan));
+        });
+        return results;
+    }
+
+    /** One unit over the span: its value (or its components' sums) and how many of its periods entered it. */
+    private record Over(BigDecimal value, BigDecimal companion, int contributing) {
+    }
+
+    private static Over overTime(OverTime overTime, NavigableMap<Period, UnitInput> periods) {
+        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal extreme = null;
+        BigDecimal last = null;
+        int contributing = 0;
+        for (UnitInput input : periods.values()) {
+            BigDecimal value = input.value();
+            if (value == null) {
+                continue;
+            }
+            contributing++;
+            sum = sum.add(value);
+            last = value;
+            if (extreme == null || (overTime == OverTime.MIN ? value.compareTo(extreme) < 0 : value.compareTo(extreme) > 0)) {
+                extreme = value;
+            }
+        }
+        if (contributing == 0) {
+            return new Over(null, null, 0);
+        }
+        return switch (overTime) {
+            case SUM -> new Over(sum, null, contributing);
+            case AVERAGE -> new Over(sum.divide(BigDecimal.valueOf(contributing), INTERMEDIATE), null, contributing);
+            case MIN, MAX -> new Over(extreme, null, contributing);
+            case LAST -> new Over(last, null, 1);
+            case NONE -> throw new IllegalArgumentException("NONE is not rolled up over time");
+        };
+    }
+
+    /** A RATIO's Σnumerator and Σdenominator, or a WEIGHTED_AVERAGE's Σ(w·v) and Σw, over the unit-periods having both. */
+    private static Over components(Aggregation rule, NavigableMap<Period, UnitInput> periods) {
+        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal companionSum = BigDecimal.ZERO;
+        int contributing = 0;
+        for (UnitInput input : periods.values()) {
+            if (input.value() == null || input.companion() == null) {
+                continue;
+            }
+            sum = sum.add(rule == Aggregation.RATIO ? input.value() : input.value().multiply(input.companion()));
+            companionSum = companionSum.add(input.companion());
+            contributing++;
+        }
+        return new Over(sum, companionSum, contributing);
+    }
+
+    /** The units of one area, combined by the indicator's own rule. */
+    private static final class Across {
+        private final Aggregation rule;
+        private BigDecimal sum = BigDecimal.ZERO;
+        private BigDecimal companionSum = BigDecimal.ZERO;
+        private BigDecimal extreme;
+        private int units;
+        private int contributing;
+
+        Across(Aggregation rule) {
+            this.rule = rule;
+        }
+
+        void add(Over over) {
+            units++;
+            contributing += over.contributing;
+            sum = sum.add(over.value);
+            if (over.companion != null) {
+                companionSum = companionSum.add(over.companion);
+            }
+            if (extreme == null || (rule == Aggregation.MIN ? over.value.compareTo(extreme) < 0 : over.value.compareTo(extreme) > 0)) {
+                extreme = over.value;
+            }
+        }
+
+        BigDecimal value(BigDecimal factor) {
+            BigDecimal value = switch (rule) {
+                case SUM, NONE -> sum;
+                case AVERAGE -> sum.divide(BigDecimal.valueOf(units), INTERMEDIATE);
+                case MIN, MAX -> extreme;
+                case RATIO -> companionSum.signum() == 0 ? null : factor.multiply(sum).divide(companionSum, INTERMEDIATE);
+                case WEIGHTED_AVERAGE -> companionSum.signum() == 0 ? null : sum.divide(companionSum, INTERMEDIATE);
+            };
+            if (value == null) {
+                return null;
+            }
+            BigDecimal rounded = value.setScale(Decimals.SCALE, Decimals.ROUNDING);
+            // a sum of huge values may not fit the wire's decimal(38,12): such an area has no value rather than a wrong one
+            return Decimals.exceedsPrecision(rounded) ? null : rounded;
+        }
+    }
+}
