@@ -26,7 +26,8 @@ class PackageDependenciesTest {
     @Test
     void theStreamProcessingKnowsNothingOfTheApiOrItsQueries() {
         noClasses().that().resideInAnyPackage("..hub.catalog..", "..hub.validation..", "..hub.receipts..", "..hub.consolidation..",
-                        "..hub.reporting..", "..hub.derivation..", "..hub.aggregation..", "..hub.publication..", "..hub.support..")
+                        "..hub.reporting..", "..hub.derivation..", "..hub.aggregation..", "..hub.publication..", "..hub.reconciliation..",
+                        "..hub.support..")
                 .should().dependOnClassesThat().resideInAnyPackage("..hub.api..", "..hub.query..")
                 .check(HUB);
     }
