@@ -3,9 +3,16 @@ package org.dmhub.hub;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.dmhub.contract.RegistrySerdes;
+import org.dmhub.contract.Topics;
 import org.dmhub.hub.catalog.Catalog;
+import org.dmhub.hub.support.HubMetrics;
+import org.dmhub.hub.support.StoreKind;
 import org.dmhub.hub.reporting.ReportingCalendar;
 import org.dmhub.hub.reporting.ReportingStatuses;
 
@@ -25,6 +32,17 @@ public final class HubTopologyDefaults {
     }
 
     private HubTopologyDefaults() {
+    }
+
+    /** The hub's topology with the default settings and 6 partitions, as its shape and names tests read it. */
+    public static Topology topology() {
+        StreamsBuilder builder = new StreamsBuilder();
+        Catalog catalog = new Catalog();
+        new HubTopology(Topics.withDefaultPrefix(), new RegistrySerdes("http://127.0.0.1:1"), catalog,
+                new HubMetrics(new SimpleMeterRegistry()), HubStores.of(StoreKind.IN_MEMORY),
+                new HubProperties.Rollup(Duration.ofSeconds(1), StoreKind.IN_MEMORY, 0),
+                REPORTING, reportingStatuses(catalog), LIMITS, department -> true, 6).addTo(builder);
+        return builder.build();
     }
 
     /** The reporting statuses of the default (Decree 09) calendar over this catalog. */

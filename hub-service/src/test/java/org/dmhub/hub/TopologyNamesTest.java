@@ -2,17 +2,10 @@ package org.dmhub.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TopologyDescription;
-import org.dmhub.contract.RegistrySerdes;
-import org.dmhub.contract.Topics;
-import org.dmhub.hub.catalog.Catalog;
-import org.dmhub.hub.support.HubMetrics;
 import org.dmhub.hub.support.StoreDefinition;
 import org.dmhub.hub.support.StoreKind;
 import org.junit.jupiter.api.Test;
@@ -26,7 +19,7 @@ class TopologyNamesTest {
 
     private static final Path ARCHITECTURE = Path.of("..", "docs", "architecture.md");
 
-    private final TopologyDescription description = describe();
+    private final TopologyDescription description = HubTopologyDefaults.topology().describe();
 
     @Test
     void storesKeepTheNamesTheirChangelogsHave() {
@@ -64,16 +57,5 @@ class TopologyNamesTest {
         assertThat(current).as("docs/architecture.md shows another topology than HubTopology builds: if the change is meant, "
                 + "copy hub-service/target/architecture.md over it (and read the names above: stores and repartition topics "
                 + "are upgrade compatibility)").isEqualTo(generated);
-    }
-
-    private static TopologyDescription describe() {
-        StreamsBuilder builder = new StreamsBuilder();
-        Catalog catalog = new Catalog();
-        new HubTopology(Topics.withDefaultPrefix(), new RegistrySerdes("http://127.0.0.1:1"), catalog,
-                new HubMetrics(new SimpleMeterRegistry()), HubStores.of(StoreKind.IN_MEMORY),
-                new HubProperties.Rollup(Duration.ofSeconds(1), StoreKind.IN_MEMORY, 0),
-                HubTopologyDefaults.REPORTING, HubTopologyDefaults.reportingStatuses(catalog), HubTopologyDefaults.LIMITS,
-                department -> true, 6).addTo(builder);
-        return builder.build().describe();
     }
 }

@@ -4,23 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.dmhub.hub.catalog.AreaTree;
-import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.Aggregation;
 import org.junit.jupiter.api.Test;
 
 class RollupTest {
 
-    // province P; district D1 with communes A, B; district D2 with commune C
-    private static final AreaTree TREE = new AreaTree(List.of(
-            new AdminArea("P", "Tỉnh", "PROVINCE", null),
-            new AdminArea("D1", "Huyện 1", "DISTRICT", "P"),
-            new AdminArea("D2", "Huyện 2", "DISTRICT", "P"),
-            new AdminArea("A", "Xã A", "COMMUNE", "D1"),
-            new AdminArea("B", "Xã B", "COMMUNE", "D1"),
-            new AdminArea("C", "Xã C", "COMMUNE", "D2")));
+    private static final AreaTree TREE = SmallAreaTree.TREE;
 
     private static Map<String, AreaResult> rollUp(Aggregation rule, Map<String, UnitInput> inputs) {
         return Rollup.compute(rule, new BigDecimal(100), TREE, "COMMUNE", inputs);

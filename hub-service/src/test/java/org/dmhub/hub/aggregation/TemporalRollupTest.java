@@ -3,13 +3,11 @@ package org.dmhub.hub.aggregation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.dmhub.hub.catalog.AreaTree;
 import org.dmhub.period.Period;
-import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.Aggregation;
 import org.dmhub.schemas.IndicatorDefinition;
 import org.dmhub.schemas.IndicatorKind;
@@ -19,14 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class TemporalRollupTest {
 
-    // province P; district D1 with communes A, B; district D2 with commune C
-    private static final AreaTree TREE = new AreaTree(List.of(
-            new AdminArea("P", "Tỉnh", "PROVINCE", null),
-            new AdminArea("D1", "Huyện 1", "DISTRICT", "P"),
-            new AdminArea("D2", "Huyện 2", "DISTRICT", "P"),
-            new AdminArea("A", "Xã A", "COMMUNE", "D1"),
-            new AdminArea("B", "Xã B", "COMMUNE", "D1"),
-            new AdminArea("C", "Xã C", "COMMUNE", "D2")));
+    private static final AreaTree TREE = SmallAreaTree.TREE;
 
     private static final Period JANUARY = Period.parse("2026-01").orElseThrow();
     private static final Period FEBRUARY = Period.parse("2026-02").orElseThrow();
