@@ -28,7 +28,7 @@ public record FrameworkFile(Province province, List<Department> departments, Lis
             String reportingLevel,
             String owner,
             String kind,
-            String statisticalLink,
+            StatisticalLink statisticalLink,
             String nationalCode,
             ValidRange validRange,
             String numerator,
@@ -39,5 +39,14 @@ public record FrameworkFile(Province province, List<Department> departments, Lis
     }
 
     public record ValidRange(BigDecimal min, BigDecimal max) {
+    }
+
+    /**
+     * The STATISTICAL indicator an operating one tracks: its code alone, or a mapping that adds how far apart the two
+     * may be ({@code 5%}, {@code 2.5%} or {@code 0.05}) and the factor converting the operating unit to the statistical
+     * one. The tolerance is kept as written, percentage or fraction, until the rules have checked it.
+     */
+    @RecordShape.Shorthand("indicator")
+    public record StatisticalLink(String indicator, String tolerance, BigDecimal factor) {
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.dmhub.hub.catalog.FrameworkFile.StatisticalLink;
 import org.dmhub.hub.catalog.FrameworkFile.ValidRange;
 import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.Aggregation;
@@ -88,6 +89,7 @@ public final class FrameworkParser {
     private static IndicatorDefinition toIndicator(FrameworkFile.Indicator indicator) {
         Aggregation aggregation = Aggregation.valueOf(indicator.aggregation());
         Optional<ValidRange> range = Optional.ofNullable(indicator.validRange());
+        Optional<StatisticalLink> link = Optional.ofNullable(indicator.statisticalLink());
         return IndicatorDefinition.newBuilder()
                 .setCode(indicator.code())
                 .setName(indicator.name())
@@ -98,7 +100,7 @@ public final class FrameworkParser {
                 .setReportingLevel(blankAsAbsent(indicator.reportingLevel()))
                 .setOwner(indicator.owner())
                 .setKind(IndicatorKind.valueOf(indicator.kind()))
-                .setStatisticalLink(blankAsAbsent(indicator.statisticalLink()))
+                .setStatisticalLink(link.map(StatisticalLink::indicator).orElse(null))
                 .setNationalCode(blankAsAbsent(indicator.nationalCode()))
                 .setValidMin(range.map(ValidRange::min).map(Decimals::toWireScale).orElse(null))
                 .setValidMax(range.map(ValidRange::max).map(Decimals::toWireScale).orElse(null))
@@ -109,6 +111,9 @@ public final class FrameworkParser {
                         : null)
                 .setWeight(blankAsAbsent(indicator.weight()))
                 .setOverTime(indicator.overTime() == null || indicator.overTime().isBlank() ? null : OverTime.valueOf(indicator.overTime()))
+                .setStatisticalTolerance(link.map(StatisticalLink::tolerance).filter(Checks::present).map(Tolerance::read)
+                        .map(Tolerance::fraction).map(Decimals::toWireScale).orElse(null))
+                .setStatisticalFactor(link.map(StatisticalLink::factor).map(Decimals::toWireScale).orElse(null))
                 .setActive(true)
                 .build();
     }

@@ -7,18 +7,25 @@ import static org.dmhub.hub.catalog.Checks.show;
 import static org.dmhub.hub.catalog.Problems.field;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
 import org.dmhub.hub.catalog.FrameworkFile.Indicator;
+import org.dmhub.hub.catalog.FrameworkFile.StatisticalLink;
 import org.dmhub.hub.catalog.FrameworkIndex.IndicatorEntry;
 import org.dmhub.schemas.Aggregation;
 import org.dmhub.schemas.IndicatorKind;
 import org.dmhub.schemas.Periodicity;
+import org.dmhub.validation.Decimals;
 
 /**
  * What an indicator takes from other indicators: a RATIO its numerator and denominator (and its factor), a
- * WEIGHTED_AVERAGE its weight, any indicator the STATISTICAL one it tracks. A reference resolves to the first indicator
- * with the code; an indicator whose aggregation or periodicity is not known is not compared with those it refers to.
+ * WEIGHTED_AVERAGE its weight, any indicator the STATISTICAL one it tracks, reported as often as it or less often. A
+ * reference resolves to the first indicator with the code; an indicator whose aggregation, kind or periodicity is not
+ * known is not compared with those it refers to.
  */
 final class IndicatorLinkRules {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final FrameworkIndex index;
     private final Problems problems;
@@ -127,18 +134,83 @@ final class IndicatorLinkRules {
         }
     }
 
+    /**
+     * The link's indicator, tolerance and factor. Whichever form the link is written in, a problem with the indicator it
+     * names is reported at the link itself.
+     */
     void checkStatisticalLink(IndicatorEntry indicator) {
-        String link = indicator.fields().statisticalLink();
-        if (!present(link)) {
+        StatisticalLink link = indicator.fields().statisticalLink();
+        if (link == null) {
             return;
         }
         String path = field(indicator.path(), "statisticalLink");
-        IndicatorEntry linked = referenced(path, indicator, link,
-                "a statistical link must name a STATISTICAL indicator of this framework");
-        IndicatorKind kind = linked == null ? null : linked.kind();
-        if (kind != null && kind != IndicatorKind.STATISTICAL) {
-            problems.at(path, link + " is " + kind + "; a statistical link must name a STATISTICAL indicator");
+        checkLinkedIndicator(path, indicator, link.indicator());
+        checkTolerance(field(path, "tolerance"), link.tolerance());
+        checkConversionFactor(field(path, "factor"), link.factor());
+    }
+
+    private void checkLinkedIndicator(String path, IndicatorEntry indicator, String code) {
+        String whatIsValid = "a statistical link must name a STATISTICAL indicator of this framework";
+        if (!required(problems, field(path, "indicator"), code, whatIsValid)) {
+            return;
         }
+        IndicatorEntry linked = referenced(path, indicator, code, whatIsValid);
+        if (linked == null || linked.kind() == null) {
+            return;
+        }
+        if (linked.kind() != IndicatorKind.STATISTICAL) {
+            problems.at(path, code + " is " + linked.kind() + "; a statistical link must name a STATISTICAL indicator");
+            return;
+        }
+        Periodicity periodicity = indicator.periodicity();
+        Periodicity linkedPeriodicity = linked.periodicity();
+        // the symbols of Periodicity are declared from the most to the least frequent
+        if (periodicity != null && linkedPeriodicity != null && linkedPeriodicity.compareTo(periodicity) < 0) {
+            String valid = orList(Arrays.stream(Periodicity.values())
+                    .filter(coarser -> coarser.compareTo(periodicity) >= 0).map(Enum::name).toList());
+            String operating = present(indicator.code()) ? indicator.code() + "'s" : "the indicator's";
+            problems.at(path, code + " is " + linkedPeriodicity + ", finer than " + operating + " " + periodicity
+                    + "; a statistical link must name an indicator reported as often as the operating one or less often ("
+                    + valid + ")");
+        }
+    }
+
+    /** Optional: without one, the hub compares the two indicators with its configured default. */
+    private void checkTolerance(String path, String text) {
+        if (!present(text)) {
+            return;
+        }
+        Tolerance tolerance = Tolerance.read(text);
+        if (tolerance == null) {
+            problems.at(path, "'" + text + "' is not a tolerance; write a percentage such as 5% or 2.5%, "
+                    + "or a decimal fraction such as 0.05");
+            return;
+        }
+        if (!tolerance.percentage() && !checkDecimal(problems, path, tolerance.number())) {
+            return;
+        }
+        if (tolerance.number().signum() < 0) {
+            problems.at(path, text + " is not allowed; the tolerance must be 0 or more, e.g. 5% or 0.05");
+        } else if (tolerance.percentage() && tolerance.number().compareTo(HUNDRED) > 0) {
+            problems.at(path, text + " is not allowed; a tolerance written as a percentage must be at most 100%");
+        } else if (tolerance.percentage() && Decimals.exceedsScale(tolerance.fraction())) {
+            int places = Decimals.SCALE - 2;
+            problems.at(path, text + " has more than " + places + " decimal places; use at most " + places
+                    + " in a percentage");
+        }
+    }
+
+    /** Optional: without one, the two indicators share their unit. */
+    private void checkConversionFactor(String path, BigDecimal factor) {
+        if (factor != null && checkDecimal(problems, path, factor) && factor.signum() <= 0) {
+            problems.at(path, show(factor) + " is not allowed; the factor must be greater than 0, e.g. 0.001 when the "
+                    + "operating indicator is in triệu đồng and the statistical one in tỷ đồng");
+        }
+    }
+
+    private static String orList(List<String> values) {
+        int last = values.size() - 1;
+        return last == 0 ? values.get(0) : String.join(", ", values.subList(0, last)) + " or " + values.get(last);
     }
 
     /** The indicator a reference names; null after reporting why it names none. */

@@ -1,5 +1,9 @@
 package org.dmhub.hub.catalog;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -27,6 +31,16 @@ final class RecordShape {
     private RecordShape() {
     }
 
+    /**
+     * A record that may also be written as text alone, which stands for the mapping giving only the named field (as
+     * {@code statisticalLink: TK-05} stands for {@code {indicator: TK-05}}); blank text stands for nothing.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @interface Shorthand {
+        String value();
+    }
+
     /** The part of {@code node} that fits {@code type}; a null node where nothing fits. */
     static JsonNode fit(JsonNode node, Type type, String path, Problems problems) {
         if (node.isNull()) {
@@ -42,6 +56,11 @@ final class RecordShape {
             return node.isArray() ? fitList(node, elementType(type), path, problems) : misfit(node, type, path, problems);
         }
         if (type instanceof Class<?> record && record.isRecord()) {
+            if (node.isString() && record.isAnnotationPresent(Shorthand.class)) {
+                return node.stringValue().isBlank() ? NullNode.getInstance()
+                        : fitRecord(NODES.objectNode().set(record.getAnnotation(Shorthand.class).value(), node), record, path,
+                                problems);
+            }
             return node.isObject() ? fitRecord(node, record, path, problems) : misfit(node, type, path, problems);
         }
         throw new IllegalArgumentException("no YAML shape for " + type);
@@ -100,6 +119,10 @@ final class RecordShape {
         }
         if (isList(type)) {
             return "a list";
+        }
+        Shorthand shorthand = ((Class<?>) type).getAnnotation(Shorthand.class);
+        if (shorthand != null) {
+            return "text (the " + shorthand.value() + ") or a mapping with fields " + fieldNames((Class<?>) type);
         }
         return "a mapping with fields " + fieldNames((Class<?>) type);
     }

@@ -453,6 +453,51 @@ class FrameworkParserTest {
             assertThat(errorsOf(withIndicators(sum("TK-01", "kind: STATISTICAL", "statisticalLink: TK-01")))).containsExactly(
                     "indicators[0].statisticalLink: TK-01 is the indicator itself; an indicator cannot reference itself");
         }
+
+        @Test
+        void statisticalLinkWrittenAsAMappingCarriesItsToleranceAsAFractionAndItsFactor() throws FrameworkException {
+            String yaml = PROVINCE + DEPARTMENTS + AREAS + list("indicators",
+                    sum("TK-05", "periodicity: YEARLY", "owner: CTK", "kind: STATISTICAL")) + """
+                      - code: NS-01
+                        name: "Thu ngân sách"
+                        unit: "triệu đồng"
+                        periodicity: MONTHLY
+                        aggregation: SUM
+                        reportingLevel: COMMUNE
+                        owner: STC
+                        kind: OPERATIONAL
+                        statisticalLink: {indicator: TK-05, tolerance: 5%, factor: 0.001}
+                      - {code: NS-02, name: "Chi ngân sách", unit: "tỷ đồng", periodicity: QUARTERLY, aggregation: SUM,
+                         reportingLevel: COMMUNE, owner: STC, kind: OPERATIONAL,
+                         statisticalLink: {indicator: TK-05, tolerance: 0.025}}
+                    """;
+
+            Framework framework = parser.parse(yaml);
+
+            assertThat(framework.indicator("NS-01").orElseThrow()).satisfies(revenue -> {
+                assertThat(revenue.getStatisticalLink()).isEqualTo("TK-05");
+                assertThat(revenue.getStatisticalTolerance()).isEqualTo(new BigDecimal("0.050000000000"));
+                assertThat(revenue.getStatisticalFactor()).isEqualTo(new BigDecimal("0.001000000000"));
+            });
+            assertThat(framework.indicator("NS-02").orElseThrow()).satisfies(spending -> {
+                assertThat(spending.getStatisticalLink()).isEqualTo("TK-05");
+                assertThat(spending.getStatisticalTolerance()).isEqualTo(new BigDecimal("0.025000000000"));
+                assertThat(spending.getStatisticalFactor()).as("null: the units are the same").isNull();
+            });
+        }
+
+        @Test
+        void statisticalLinkWrittenAsTextLeavesToleranceAndFactorToTheDefaults() throws FrameworkException {
+            Framework framework = parser.parse(withIndicators(sum("NS-01", "statisticalLink: TK-05"),
+                    sum("TK-05", "owner: CTK", "kind: STATISTICAL")));
+
+            assertThat(framework.indicator("NS-01").orElseThrow()).satisfies(revenue -> {
+                assertThat(revenue.getStatisticalLink()).isEqualTo("TK-05");
+                assertThat(revenue.getStatisticalTolerance()).isNull();
+                assertThat(revenue.getStatisticalFactor()).isNull();
+            });
+            assertThat(framework.indicator("TK-05").orElseThrow().getStatisticalLink()).isNull();
+        }
     }
 
     @Nested

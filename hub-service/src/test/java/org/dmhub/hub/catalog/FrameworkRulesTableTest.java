@@ -30,6 +30,8 @@ class FrameworkRulesTableTest {
     private static final String DISTRICT_AREA = "{code: \"718\", name: Thủ Dầu Một, level: DISTRICT, parent: \"74\"}";
     private static final String FINANCE = "{code: STC, name: \"Sở Tài chính\"}";
     private static final String POPULATION = sum("DS-01", "periodicity: YEARLY", "owner: CTK", "kind: STATISTICAL");
+    private static final String LINK_TARGET = "a statistical link must name a STATISTICAL indicator of this framework";
+    private static final String TOLERANCE_FORMS = "write a percentage such as 5% or 2.5%, or a decimal fraction such as 0.05";
     private static final String PERIODICITIES = "DAILY, MONTHLY, QUARTERLY, HALF_YEARLY, YEARLY";
     private static final String AGGREGATIONS = "SUM, AVERAGE, MIN, MAX, WEIGHTED_AVERAGE, RATIO, NONE";
 
@@ -41,6 +43,7 @@ class FrameworkRulesTableTest {
                 coverage()));
         parser.parse(withAreas(PROVINCE_AREA, DISTRICT_AREA));
         parser.parse(withDepartments(FINANCE));
+        parser.parse(withIndicators(linkedTo("{indicator: TK-01, tolerance: 5%, factor: 0.001}"), statistical()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -260,6 +263,105 @@ class FrameworkRulesTableTest {
                         withIndicators(sum("HC-01"), sum("HC-02"), sum("HC-01", "periodicity: QUARTERLY"),
                                 ratio("HC-03", "HC-02", "HC-01")),
                         "indicators[2].code", "HC-01 is already used by indicators[0]; indicator codes must be unique"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void statisticalLinks(String description, String file, String path, String message) {
+        assertThat(errorsOf(file)).containsExactly(path + ": " + message);
+    }
+
+    static Stream<Arguments> statisticalLinks() {
+        String finer = "; a statistical link must name an indicator reported as often as the operating one or less often ";
+        return Stream.of(
+                row("a statistical indicator reported more often than the operating one",
+                        withIndicators(linkedTo("TK-01", "periodicity: QUARTERLY"), statistical()),
+                        "indicators[0].statisticalLink",
+                        "TK-01 is MONTHLY, finer than NS-01's QUARTERLY" + finer + "(QUARTERLY, HALF_YEARLY or YEARLY)"),
+                row("a yearly operating indicator links only a yearly statistical one",
+                        withIndicators(linkedTo("{indicator: TK-01}", "periodicity: YEARLY"), statistical("periodicity: HALF_YEARLY")),
+                        "indicators[0].statisticalLink", "TK-01 is HALF_YEARLY, finer than NS-01's YEARLY" + finer + "(YEARLY)"),
+                row("a mapping without its indicator", withIndicators(linkedTo("{tolerance: 5%}"), statistical()),
+                        "indicators[0].statisticalLink.indicator", "missing; " + LINK_TARGET),
+                row("a mapping's indicator of the wrong shape is not reported missing as well",
+                        withIndicators(linkedTo("{indicator: [TK-01]}"), statistical()),
+                        "indicators[0].statisticalLink.indicator", "expected text; found a list"),
+                row("a mapping naming an undefined indicator is reported at the link, as the text form is",
+                        withIndicators(linkedTo("{indicator: TK-05, tolerance: 5%}"), statistical()),
+                        "indicators[0].statisticalLink", "TK-05 is not defined; " + LINK_TARGET),
+                row("a mapping naming an operational indicator", withIndicators(linkedTo("{indicator: HC-01}"), sum("HC-01")),
+                        "indicators[0].statisticalLink",
+                        "HC-01 is OPERATIONAL; a statistical link must name a STATISTICAL indicator"),
+                row("a mapping naming the indicator itself",
+                        withIndicators(sum("TK-01", "kind: STATISTICAL", "statisticalLink: {indicator: TK-01}")),
+                        "indicators[0].statisticalLink", "TK-01 is the indicator itself; an indicator cannot reference itself"),
+                row("a number is read as the code it would be", withIndicators(linkedTo("12"), statistical()),
+                        "indicators[0].statisticalLink", "12 is not defined; " + LINK_TARGET),
+                row("a link of the wrong shape", withIndicators(linkedTo("[TK-01]"), statistical()),
+                        "indicators[0].statisticalLink",
+                        "expected text (the indicator) or a mapping with fields indicator, tolerance, factor; found a list"),
+                row("a mapping with an unknown field",
+                        withIndicators(linkedTo("{indicator: TK-01, tolerence: 5%}"), statistical()),
+                        "indicators[0].statisticalLink.tolerence", "unknown field; valid fields are indicator, tolerance, factor"),
+                row("a tolerance that is not a number", withIndicators(linkedTo("{indicator: TK-01, tolerance: five}"), statistical()),
+                        "indicators[0].statisticalLink.tolerance", "'five' is not a tolerance; " + TOLERANCE_FORMS),
+                row("a tolerance of the wrong shape", withIndicators(linkedTo("{indicator: TK-01, tolerance: [5%]}"), statistical()),
+                        "indicators[0].statisticalLink.tolerance", "expected text; found a list"),
+                row("a negative percentage", withIndicators(linkedTo("{indicator: TK-01, tolerance: -5%}"), statistical()),
+                        "indicators[0].statisticalLink.tolerance",
+                        "-5% is not allowed; the tolerance must be 0 or more, e.g. 5% or 0.05"),
+                row("a negative fraction", withIndicators(linkedTo("{indicator: TK-01, tolerance: -0.05}"), statistical()),
+                        "indicators[0].statisticalLink.tolerance",
+                        "-0.05 is not allowed; the tolerance must be 0 or more, e.g. 5% or 0.05"),
+                row("a percentage above 100%", withIndicators(linkedTo("{indicator: TK-01, tolerance: 150%}"), statistical()),
+                        "indicators[0].statisticalLink.tolerance",
+                        "150% is not allowed; a tolerance written as a percentage must be at most 100%"),
+                row("a percentage with more decimal places than the stored fraction takes",
+                        withIndicators(linkedTo("{indicator: TK-01, tolerance: 0.00000000001%}"), statistical()),
+                        "indicators[0].statisticalLink.tolerance",
+                        "0.00000000001% has more than 10 decimal places; use at most 10 in a percentage"),
+                row("a fraction with too many decimal places is not checked for its sign",
+                        withIndicators(linkedTo("{indicator: TK-01, tolerance: -0.0000000000001}"), statistical()),
+                        "indicators[0].statisticalLink.tolerance",
+                        "-0.0000000000001 has more than 12 decimal places; use at most 12"),
+                row("a factor of 0", withIndicators(linkedTo("{indicator: TK-01, factor: 0}"), statistical()),
+                        "indicators[0].statisticalLink.factor", "0 is not allowed; the factor must be greater than 0, "
+                                + "e.g. 0.001 when the operating indicator is in triệu đồng and the statistical one in tỷ đồng"),
+                row("a negative factor", withIndicators(linkedTo("{indicator: TK-01, factor: -1000}"), statistical()),
+                        "indicators[0].statisticalLink.factor", "-1000 is not allowed; the factor must be greater than 0, "
+                                + "e.g. 0.001 when the operating indicator is in triệu đồng and the statistical one in tỷ đồng"),
+                row("a factor with too many integer digits is not checked for its sign",
+                        withIndicators(linkedTo("{indicator: TK-01, factor: -1e26}"), statistical()),
+                        "indicators[0].statisticalLink.factor",
+                        "-100000000000000000000000000 has more than 26 digits before the decimal point; use at most 26"),
+                row("a factor that is not a number", withIndicators(linkedTo("{indicator: TK-01, factor: abc}"), statistical()),
+                        "indicators[0].statisticalLink.factor", "'abc' is not a number; write a decimal number such as 100 or 0.25"),
+                row("an undefined indicator is not compared by periodicity",
+                        withIndicators(linkedTo("TK-05", "periodicity: YEARLY"), statistical()),
+                        "indicators[0].statisticalLink", "TK-05 is not defined; " + LINK_TARGET),
+                row("an operational indicator is reported for its kind, not also for its periodicity",
+                        withIndicators(linkedTo("HC-01", "periodicity: QUARTERLY"), sum("HC-01")),
+                        "indicators[0].statisticalLink",
+                        "HC-01 is OPERATIONAL; a statistical link must name a STATISTICAL indicator"),
+                row("an indicator whose kind is wrong is not compared by periodicity",
+                        withIndicators(linkedTo("TK-01", "periodicity: QUARTERLY"), statistical("kind: statistical")),
+                        "indicators[1].kind", "statistical is not valid; valid values are OPERATIONAL, STATISTICAL"),
+                row("a statistical indicator whose periodicity is wrong is not compared with the operating one's",
+                        withIndicators(linkedTo("TK-01", "periodicity: QUARTERLY"), statistical("periodicity: WEEKLY")),
+                        "indicators[1].periodicity", "WEEKLY is not valid; valid values are " + PERIODICITIES),
+                row("an operating indicator whose periodicity is wrong is not compared with the statistical one's",
+                        withIndicators(linkedTo("TK-01", "periodicity: YEAR"), statistical()),
+                        "indicators[0].periodicity", "YEAR is not valid; valid values are " + PERIODICITIES));
+    }
+
+    /** The operating indicator NS-01 with the given statisticalLink, text or mapping, and changes (as for {@code sum}). */
+    private static String linkedTo(String link, String... changes) {
+        return sum("NS-01", Stream.concat(Stream.of("statisticalLink: " + link), Stream.of(changes)).toArray(String[]::new));
+    }
+
+    /** The monthly STATISTICAL indicator TK-01 of CTK, with the given changes (as for {@code sum}). */
+    private static String statistical(String... changes) {
+        return sum("TK-01", Stream.concat(Stream.of("owner: CTK", "kind: STATISTICAL"), Stream.of(changes)).toArray(String[]::new));
     }
 
     @ParameterizedTest(name = "{0}")
