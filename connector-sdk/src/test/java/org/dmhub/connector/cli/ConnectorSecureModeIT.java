@@ -9,11 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.dmhub.connector.DmConnector;
 import org.dmhub.connector.KafkaCredentials;
 import org.dmhub.connector.support.TestTopics;
@@ -54,12 +50,7 @@ class ConnectorSecureModeIT {
     static void start() throws Exception {
         broker = BrokerProcess.startWithScramUser(shared.resolve("broker"), "stc", PASSWORD);
         registry = RegistryProcess.start(shared.resolve("registry"));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(TestTopics.TOPICS.indicators().name(), 1, (short) 1),
-                    new NewTopic(TestTopics.TOPICS.areas().name(), 1, (short) 1),
-                    new NewTopic(TestTopics.TOPICS.departments().name(), 1, (short) 1),
-                    new NewTopic(TOPIC, 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
-        }
+        TestTopics.createCatalogTopicsAnd(broker.bootstrapServers(), TOPIC);
         TestTopics.publishCatalog(broker.bootstrapServers(), registry.baseUrl());
         // a connector with credentials registers no schema: the focal point's release does
         new SchemaRelease(new RegistrySerdes(registry.baseUrl()), TestTopics.TOPICS).deployDepartments(List.of("STC"));

@@ -9,10 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.dmhub.connector.support.TestTopics;
 import org.dmhub.contract.RegistryLogin;
 import org.dmhub.contract.RegistrySerdes;
@@ -55,12 +51,7 @@ class ConnectorSecureRegistryIT {
         broker = BrokerProcess.startWithScramUser(shared.resolve("broker"), "stc", PASSWORD);
         identityProvider = IdentityProviderProcess.start(shared.resolve("identity"), Map.of("focal-point", List.of("sr-admin")));
         registry = RegistryProcess.startSecure(shared.resolve("registry"), identityProvider);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(TestTopics.TOPICS.indicators().name(), 1, (short) 1),
-                    new NewTopic(TestTopics.TOPICS.areas().name(), 1, (short) 1),
-                    new NewTopic(TestTopics.TOPICS.departments().name(), 1, (short) 1),
-                    new NewTopic(TOPIC, 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
-        }
+        TestTopics.createCatalogTopicsAnd(broker.bootstrapServers(), TOPIC);
         RegistrySerdes focalPoint = new RegistrySerdes(registry.baseUrl())
                 .withLogin(RegistryLogin.fromFile("focal-point", identityProvider.secretFile("focal-point")));
         release = new SchemaRelease(focalPoint, TestTopics.TOPICS);

@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,6 +37,18 @@ public final class TestTopics {
     }
 
     private static final Set<String> CATALOGUED_BROKERS = ConcurrentHashMap.newKeySet();
+
+    /** The catalog topics and the given ones, with one partition each, on a broker that creates none by itself. */
+    public static void createCatalogTopicsAnd(String bootstrap, String... topics) throws Exception {
+        List<NewTopic> created = new ArrayList<>();
+        TOPICS.catalogTopics().forEach(topic -> created.add(new NewTopic(topic.name(), 1, (short) 1)));
+        for (String topic : topics) {
+            created.add(new NewTopic(topic, 1, (short) 1));
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(created).all().get(60, TimeUnit.SECONDS);
+        }
+    }
 
     /** The sample framework as the focal point would publish it; once per broker and prefix. */
     public static void publishCatalog(String bootstrap, String registryUrl) {

@@ -32,17 +32,24 @@ public final class Rollup {
             Map<String, UnitInput> inputs) {
         Map<String, Accumulator> accumulators = new HashMap<>();
         inputs.forEach((unit, input) -> {
-            List<String> areas = rule == Aggregation.NONE ? List.of(unit) : tree.ancestorsOrSelf(unit);
-            for (String area : areas) {
+            for (String area : areasCounting(rule, tree, unit)) {
                 accumulators.computeIfAbsent(area, any -> new Accumulator(rule)).add(input);
             }
         });
         Map<String, AreaResult> results = new HashMap<>();
-        accumulators.forEach((area, accumulator) -> {
-            int expected = rule == Aggregation.NONE ? 1 : tree.unitsUnder(area, unitLevel);
-            results.put(area, new AreaResult(accumulator.value(factor), accumulator.contributing, expected));
-        });
+        accumulators.forEach((area, accumulator) -> results.put(area,
+                new AreaResult(accumulator.value(factor), accumulator.contributing, unitsOf(rule, tree, area, unitLevel))));
         return results;
+    }
+
+    /** The areas whose value a unit's counts in: itself and every area above it, or only itself for NONE. */
+    static List<String> areasCounting(Aggregation rule, AreaTree tree, String unit) {
+        return rule == Aggregation.NONE ? List.of(unit) : tree.ancestorsOrSelf(unit);
+    }
+
+    /** The reporting units an area's value is expected from: those of its subtree, or the area alone for NONE. */
+    static int unitsOf(Aggregation rule, AreaTree tree, String area, String unitLevel) {
+        return rule == Aggregation.NONE ? 1 : tree.unitsUnder(area, unitLevel);
     }
 
     private static final class Accumulator {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import org.dmhub.hub.catalog.AreaTree;
@@ -71,16 +70,13 @@ public final class TemporalRollup {
             if (over.contributing == 0) {
                 return;
             }
-            List<String> above = rule == Aggregation.NONE ? List.of(unit) : tree.ancestorsOrSelf(unit);
-            for (String area : above) {
+            for (String area : Rollup.areasCounting(rule, tree, unit)) {
                 areas.computeIfAbsent(area, any -> new Across(rule)).add(over);
             }
         });
         Map<String, AreaResult> results = new HashMap<>();
-        areas.forEach((area, across) -> {
-            int units = rule == Aggregation.NONE ? 1 : tree.unitsUnder(area, unitLevel);
-            results.put(area, new AreaResult(across.value(factor), across.contributing, units * periodsInSpan));
-        });
+        areas.forEach((area, across) -> results.put(area, new AreaResult(across.value(factor), across.contributing,
+                Rollup.unitsOf(rule, tree, area, unitLevel) * periodsInSpan)));
         return results;
     }
 

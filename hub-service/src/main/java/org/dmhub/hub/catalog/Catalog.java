@@ -1,6 +1,8 @@
 package org.dmhub.hub.catalog;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,15 +29,28 @@ public final class Catalog implements CatalogLookup {
     }
 
     public void putIndicator(String code, IndicatorDefinition definition) {
-        current.updateAndGet(snapshot -> snapshot.withIndicator(code, definition));
+        putIndicators(Collections.singletonMap(code, definition));
     }
 
     public void putArea(String code, AdminArea area) {
-        current.updateAndGet(snapshot -> snapshot.withArea(code, area));
+        putAreas(Collections.singletonMap(code, area));
     }
 
     public void putDepartment(String code, Department department) {
-        current.updateAndGet(snapshot -> snapshot.withDepartment(code, department));
+        putDepartments(Collections.singletonMap(code, department));
+    }
+
+    /** Several changes in one new snapshot (a whole store restored at start): by code, the value or null when removed. */
+    public void putIndicators(Map<String, IndicatorDefinition> changes) {
+        current.updateAndGet(snapshot -> snapshot.withIndicators(changes));
+    }
+
+    public void putAreas(Map<String, AdminArea> changes) {
+        current.updateAndGet(snapshot -> snapshot.withAreas(changes));
+    }
+
+    public void putDepartments(Map<String, Department> changes) {
+        current.updateAndGet(snapshot -> snapshot.withDepartments(changes));
     }
 
     /** A record on a catalog topic that is not what the topic holds: left out of the framework, and reported. */

@@ -2,6 +2,7 @@ package org.dmhub.hub.catalog;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,16 +43,17 @@ public final class CatalogSnapshot implements CatalogLookup {
         this.derivedInputs = once(() -> derivedInputs(indicators.values()));
     }
 
-    CatalogSnapshot withIndicator(String code, IndicatorDefinition indicator) {
-        return new CatalogSnapshot(changed(indicators, code, indicator), areas, departments);
+    /** @param changes by code: the new definition, or null for one removed */
+    CatalogSnapshot withIndicators(Map<String, IndicatorDefinition> changes) {
+        return new CatalogSnapshot(changed(indicators, changes), areas, departments);
     }
 
-    CatalogSnapshot withArea(String code, AdminArea area) {
-        return new CatalogSnapshot(indicators, changed(areas, code, area), departments);
+    CatalogSnapshot withAreas(Map<String, AdminArea> changes) {
+        return new CatalogSnapshot(indicators, changed(areas, changes), departments);
     }
 
-    CatalogSnapshot withDepartment(String code, Department department) {
-        return new CatalogSnapshot(indicators, areas, changed(departments, code, department));
+    CatalogSnapshot withDepartments(Map<String, Department> changes) {
+        return new CatalogSnapshot(indicators, areas, changed(departments, changes));
     }
 
     @Override
@@ -134,14 +136,17 @@ public final class CatalogSnapshot implements CatalogLookup {
         }
     }
 
-    private static <V> Map<String, V> changed(Map<String, V> map, String code, V value) {
+    /** A copy with the changes made, never changed after: one copy per catalog record, or per store restored. */
+    private static <V> Map<String, V> changed(Map<String, V> map, Map<String, V> changes) {
         Map<String, V> changed = new HashMap<>(map);
-        if (value == null) {
-            changed.remove(code);
-        } else {
-            changed.put(code, value);
-        }
-        return Map.copyOf(changed);
+        changes.forEach((code, value) -> {
+            if (value == null) {
+                changed.remove(code);
+            } else {
+                changed.put(code, value);
+            }
+        });
+        return Collections.unmodifiableMap(changed);
     }
 
     /** Computed at most once, on first use, by whichever thread asks first (the others wait for it). */

@@ -1,6 +1,9 @@
 package org.dmhub.hub.catalog;
 
-import java.util.function.BiConsumer;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -50,13 +53,13 @@ public final class CatalogTables {
     }
 
     public void addTo(StreamsBuilder builder) {
-        globalStore(builder, topics.indicators(), stores.indicators(), catalog::putIndicator);
-        globalStore(builder, topics.areas(), stores.areas(), catalog::putArea);
-        globalStore(builder, topics.departments(), stores.departments(), catalog::putDepartment);
+        globalStore(builder, topics.indicators(), stores.indicators(), catalog::putIndicators);
+        globalStore(builder, topics.areas(), stores.areas(), catalog::putAreas);
+        globalStore(builder, topics.departments(), stores.departments(), catalog::putDepartments);
     }
 
     private <V extends SpecificRecord> void globalStore(StreamsBuilder builder, TopicDefinition<V> topic, StoreDefinition<byte[]> store,
-            BiConsumer<String, V> onChange) {
+            Consumer<Map<String, V>> onChange) {
         builder.addGlobalStore(store.builder(), topic.name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-" + store.name()),
                 () -> new CatalogUpdater<>(topic, store.name(), serdes.valueSerde(topic).deserializer(), onChange));
@@ -67,10 +70,10 @@ public final class CatalogTables {
         private final TopicDefinition<V> topic;
         private final String storeName;
         private final Deserializer<V> deserializer;
-        private final BiConsumer<String, V> onChange;
+        private final Consumer<Map<String, V>> onChange;
         private KeyValueStore<String, byte[]> store;
 
-        CatalogUpdater(TopicDefinition<V> topic, String storeName, Deserializer<V> deserializer, BiConsumer<String, V> onChange) {
+        CatalogUpdater(TopicDefinition<V> topic, String storeName, Deserializer<V> deserializer, Consumer<Map<String, V>> onChange) {
             this.topic = topic;
             this.storeName = storeName;
             this.deserializer = deserializer;
@@ -80,18 +83,19 @@ public final class CatalogTables {
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             store = context.getStateStore(storeName);
-            int restored = 0;
+            // the whole store in one snapshot, not one snapshot per record
+            Map<String, V> restored = new HashMap<>();
             try (KeyValueIterator<String, byte[]> entries = store.all()) {
                 while (entries.hasNext()) {
                     KeyValue<String, byte[]> entry = entries.next();
                     V value = decode(entry.key, entry.value, "restored from the store");
                     if (value != null) {
-                        onChange.accept(entry.key, value);
-                        restored++;
+                        restored.put(entry.key, value);
                     }
                 }
             }
-            log.info("{}: {} records restored into the framework", topic.name(), restored);
+            onChange.accept(restored);
+            log.info("{}: {} records restored into the framework", topic.name(), restored.size());
         }
 
         @Override
@@ -102,14 +106,14 @@ public final class CatalogTables {
             }
             if (record.value() == null) {
                 store.delete(record.key());
-                onChange.accept(record.key(), null);
+                onChange.accept(Collections.singletonMap(record.key(), null));
                 log.info("{}: {} removed from the framework", topic.name(), abbreviated(record.key()));
                 return;
             }
             V value = decode(record.key(), record.value(), "sent at " + record.timestamp());
             if (value != null) {
                 store.put(record.key(), record.value());
-                onChange.accept(record.key(), value);
+                onChange.accept(Collections.singletonMap(record.key(), value));
                 log.debug("{}: {} changed", topic.name(), record.key());
             }
         }
