@@ -85,7 +85,7 @@ class HubConfiguration {
             HubProperties properties, ReportingStatuses reportingStatuses, ReceiptTopicsWatcher receiptTopics,
             InternalTopicPartitions internalPartitions, StreamsBuilder builder) {
         HubTopology topology = new HubTopology(topics, serdes, catalog, metrics, stores, properties.rollup(), properties.reporting(),
-                reportingStatuses, properties.limits(), receiptTopics, internalPartitions.partitions());
+                properties.reconciliation(), reportingStatuses, properties.limits(), receiptTopics, internalPartitions.partitions());
         topology.addTo(builder);
         return topology;
     }

@@ -1,5 +1,6 @@
 package org.dmhub.hub;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -21,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  * @param reporting the reporting calendar: when reports are due
  * @param limits what the hub accepts of one record: anything beyond is refused as TOO_LARGE, never decoded
  * @param health when the health endpoint says the stream processing is failing
+ * @param reconciliation how operating indicators are compared with their statistical indicators
  */
 @ConfigurationProperties("dmhub")
 public record HubProperties(
@@ -31,7 +33,8 @@ public record HubProperties(
         @DefaultValue Rollup rollup,
         @DefaultValue Reporting reporting,
         @DefaultValue Limits limits,
-        @DefaultValue Health health) {
+        @DefaultValue Health health,
+        @DefaultValue Reconciliation reconciliation) {
 
     /**
      * @param emitInterval how often changed indicator-periods are rolled up and published: values are published once
@@ -91,6 +94,22 @@ public record HubProperties(
      */
     public record Health(@DefaultValue("60s") Duration failureWindow, @DefaultValue("1s") Duration restartBackoff,
             @DefaultValue("60s") Duration maxRestartBackoff) {
+    }
+
+    /**
+     * @param defaultTolerance the largest relative difference between an operating value and its statistical value
+     *     that is still CONSISTENT, as a fraction (0.05 for 5 %), for a {@code statisticalLink} that names no tolerance
+     * @param recheckInterval how often every comparison is checked again against the framework, so that a changed
+     *     tolerance or factor reaches it without waiting for a new value
+     */
+    public record Reconciliation(@DefaultValue("0.05") BigDecimal defaultTolerance, @DefaultValue("1m") Duration recheckInterval) {
+
+        public Reconciliation {
+            if (defaultTolerance.signum() < 0) {
+                throw new IllegalArgumentException("dmhub.reconciliation.default-tolerance must be 0 or more (0.05 for 5%): "
+                        + defaultTolerance);
+            }
+        }
     }
 
     /**

@@ -8,7 +8,9 @@ import org.dmhub.hub.catalog.RollupStage;
 import org.dmhub.hub.consolidation.ConsolidateObservations;
 import org.dmhub.hub.consolidation.ConsolidatedValue;
 import org.dmhub.hub.derivation.RollUpDerivedIndicators;
+import org.dmhub.hub.overtime.RollUpOverTime;
 import org.dmhub.hub.publication.PublishedValues;
+import org.dmhub.hub.reconciliation.ReconciliationState;
 import org.dmhub.hub.support.InternalSerde;
 import org.dmhub.hub.support.StoreDefinition;
 import org.dmhub.hub.support.StoreKind;
@@ -23,10 +25,13 @@ import org.dmhub.schemas.ReportingStatus;
  * @param catalog the catalog topics as received (global: every instance holds all of them)
  * @param consolidation the consolidation stage's stores
  * @param derivation the stores of the stage that rolls up RATIO and WEIGHTED_AVERAGE indicators
+ * @param overTime the stores of the stage that rolls indicators up over quarters, half-years and years
+ * @param reconciliations both sides of every statistical link, area and period, and what was last published of them
  * @param recentRejections the latest refusals of every stage, for the focal point's feed
  */
 public record HubStores(CatalogTables.Stores catalog, ConsolidateObservations.Stores consolidation,
-        RollUpDerivedIndicators.Stores derivation, StoreDefinition<ObservationRejected> recentRejections) {
+        RollUpDerivedIndicators.Stores derivation, RollUpOverTime.Stores overTime,
+        StoreDefinition<ReconciliationState> reconciliations, StoreDefinition<ObservationRejected> recentRejections) {
 
     /** @param kind where consolidated values and roll-up state are kept ({@code dmhub.rollup.stores}) */
     public static HubStores of(StoreKind kind) {
@@ -45,6 +50,13 @@ public record HubStores(CatalogTables.Stores catalog, ConsolidateObservations.St
                         StoreDefinition.working("derived-rollups-pending", Serdes.Long(), kind).withRecordCache(),
                         StoreDefinition.working("derived-values-published", InternalSerde.of(PublishedValues.class), kind)
                                 .readByTheApi()),
+                new RollUpOverTime.Stores(
+                        // read by the API too, for year-to-date values
+                        StoreDefinition.working("over-time-inputs", InternalSerde.of(UnitInputs.class), kind).readByTheApi(),
+                        StoreDefinition.working("over-time-rollups-pending", Serdes.Long(), kind).withRecordCache(),
+                        StoreDefinition.working("over-time-values-published", InternalSerde.of(PublishedValues.class), kind)
+                                .readByTheApi()),
+                StoreDefinition.working("reconciliations", InternalSerde.of(ReconciliationState.class), kind).readByTheApi(),
                 // in memory whatever the kind: the feed is small, and its changelog brings it back after a rebalance
                 StoreDefinition.working("recent-rejections", InternalSerde.of(ObservationRejected.class), StoreKind.IN_MEMORY)
                         .readByTheApi());
@@ -66,7 +78,8 @@ public record HubStores(CatalogTables.Stores catalog, ConsolidateObservations.St
     public List<StoreDefinition<?>> all() {
         return List.of(catalog.indicators(), catalog.areas(), catalog.departments(), consolidation.consolidated(),
                 consolidation.pending(), consolidation.published(), consolidation.reportingStatus(), derivation.inputs(),
-                derivation.pending(), derivation.published(), recentRejections);
+                derivation.pending(), derivation.published(), overTime.inputs(), overTime.pending(), overTime.published(),
+                reconciliations, recentRejections);
     }
 
     /** The catalog topics' records as received, decoded when read: a record that is not what its topic holds cannot stop the hub. */

@@ -21,10 +21,16 @@ import org.dmhub.hub.consolidation.ConsolidateObservations;
 import org.dmhub.hub.derivation.DerivedInputs;
 import org.dmhub.hub.derivation.RollUpDerivedIndicators;
 import org.dmhub.hub.monitoring.RecentRejections;
+import org.dmhub.hub.overtime.OverTimeInputs;
+import org.dmhub.hub.overtime.PeriodInputChange;
+import org.dmhub.hub.overtime.RollUpOverTime;
 import org.dmhub.hub.publication.IndicatorPeriodRollups;
 import org.dmhub.hub.publication.ValuePublisher;
 import org.dmhub.hub.receipts.ReceiptTopics;
 import org.dmhub.hub.receipts.Receipts;
+import org.dmhub.hub.reconciliation.ReconcileIndicators;
+import org.dmhub.hub.reconciliation.ReconciliationInput;
+import org.dmhub.hub.reconciliation.ReconciliationInputs;
 import org.dmhub.hub.reporting.ReportingStatuses;
 import org.dmhub.hub.reporting.ReportingTracker;
 import org.dmhub.hub.support.HubMetrics;
@@ -40,13 +46,16 @@ import org.dmhub.schemas.ObservationRejected;
 
 /**
  * The hub's stream processing, in the order the data travels:
- * department topics → validate → consolidate (per indicator and period) → roll up → view and national topics.
+ * department topics → validate → consolidate (per indicator and period) → roll up (over areas, then over time) → view
+ * and national topics → reconcile operating with statistical indicators → reconciliation topic.
  * docs/architecture.md maps every node, topic and store of it.
  */
 public final class HubTopology {
 
     /** The hub's own topic between validation and consolidation (Kafka Streams prefixes the application id). */
     public static final String BY_INDICATOR_PERIOD = "by-indicator-period";
+    /** The hub's own topic between consolidation and the roll-up over time. */
+    public static final String BY_INDICATOR_YEAR = "by-indicator-year";
 
     private final Topics topics;
     private final RegistrySerdes serdes;
@@ -55,6 +64,7 @@ public final class HubTopology {
     private final HubStores stores;
     private final HubProperties.Rollup rollup;
     private final HubProperties.Reporting reporting;
+    private final HubProperties.Reconciliation reconciliation;
     private final ReportingStatuses reportingStatuses;
     private final RecordLimits limits;
     private final ReceiptTopics receiptTopics;
@@ -66,8 +76,8 @@ public final class HubTopology {
      *     exists and whatever partitions department topics have
      */
     public HubTopology(Topics topics, RegistrySerdes serdes, Catalog catalog, HubMetrics metrics, HubStores stores,
-            HubProperties.Rollup rollup, HubProperties.Reporting reporting, ReportingStatuses reportingStatuses,
-            HubProperties.Limits limits, ReceiptTopics receiptTopics, int partitions) {
+            HubProperties.Rollup rollup, HubProperties.Reporting reporting, HubProperties.Reconciliation reconciliation,
+            ReportingStatuses reportingStatuses, HubProperties.Limits limits, ReceiptTopics receiptTopics, int partitions) {
         this.topics = topics;
         this.serdes = serdes;
         this.catalog = catalog;
@@ -75,6 +85,7 @@ public final class HubTopology {
         this.stores = stores;
         this.rollup = rollup;
         this.reporting = reporting;
+        this.reconciliation = reconciliation;
         this.reportingStatuses = reportingStatuses;
         this.limits = new RecordLimits(limits);
         this.receiptTopics = receiptTopics;
@@ -118,8 +129,9 @@ public final class HubTopology {
         KStream<String, UnitInputChange> derivedInputs = consolidated.of(DerivedInputs.OUTPUT)
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(UnitInputChange.class))
                         .withName("by-derived-indicator-period").withNumberOfPartitions(partitions));
-        publishValues(StageOutputs.split(derivedInputs.process(new RollUpDerivedIndicators(stores.derivation(), rollupSettings()),
-                Named.as("roll-up-derived")), "roll-up-derived", RollUpDerivedIndicators.OUTPUTS), "roll-up-derived");
+        StageOutputs derived = StageOutputs.split(derivedInputs.process(new RollUpDerivedIndicators(stores.derivation(),
+                rollupSettings()), Named.as("roll-up-derived")), "roll-up-derived", RollUpDerivedIndicators.OUTPUTS);
+        publishValues(derived, "roll-up-derived");
 
         // the focal point's feed of the latest refusals: each stage's refusals through a topic of the hub's own
         // partitioning first, so that neither the feed's store nor a merge ties the stages' sub-topologies together
@@ -127,6 +139,32 @@ public final class HubTopology {
         feed(refusedAtValidation, "validation-")
                 .merge(feed(refusedAtConsolidation, "consolidation-"), Named.as("all-rejections"))
                 .process(new RecentRejections(stores.recentRejections()), Named.as("keep-recent-rejections"));
+
+        // roll up over quarters, half-years and years, per reporting unit then up the area tree, keyed indicator|year
+        // (after the stages above, so that adding it left their sub-topologies' numbers, and so their tasks, as they were)
+        KStream<String, PeriodInputChange> overTimeInputs = consolidated.of(OverTimeInputs.OUTPUT)
+                .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(PeriodInputChange.class))
+                        .withName(BY_INDICATOR_YEAR).withNumberOfPartitions(partitions));
+        StageOutputs overTime = StageOutputs.split(overTimeInputs.process(new RollUpOverTime(stores.overTime(), rollupSettings()),
+                Named.as("roll-up-over-time")), "roll-up-over-time", RollUpOverTime.OUTPUTS);
+        publishValues(overTime, "roll-up-over-time");
+
+        // compare each operating indicator with its statistical one, per area and statistical period: the values of
+        // both sides that each roll-up published, keyed operating|statistical|area|period
+        KStream<String, ReconciliationInput> linkSides = reconciliationInputs(consolidated, "consolidation-")
+                .merge(reconciliationInputs(derived, "derivation-"), Named.as("derived-reconciliation-inputs"))
+                .merge(reconciliationInputs(overTime, "over-time-"), Named.as("all-reconciliation-inputs"));
+        StageOutputs.split(linkSides.process(new ReconcileIndicators(stores.reconciliations(), new ReconcileIndicators.Settings(
+                        catalog, metrics, reconciliation.defaultTolerance(), reconciliation.recheckInterval(), rollup.viewGeneration())),
+                        Named.as("reconcile")), "reconcile", ReconcileIndicators.OUTPUTS)
+                .of(ReconcileIndicators.RECONCILIATIONS)
+                .to(topics.reconciliation().name(), produced(topics.reconciliation(), "reconcile-write-reconciliations"));
+    }
+
+    private KStream<String, ReconciliationInput> reconciliationInputs(StageOutputs rolledUp, String prefix) {
+        return rolledUp.of(ReconciliationInputs.OUTPUT)
+                .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(ReconciliationInput.class))
+                        .withName(prefix + "reconciliation-inputs").withNumberOfPartitions(partitions));
     }
 
     private KStream<String, ObservationRejected> feed(KStream<String, ObservationRejected> rejections, String prefix) {

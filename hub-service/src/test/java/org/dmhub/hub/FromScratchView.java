@@ -19,11 +19,14 @@ import org.dmhub.schemas.Periodicity;
 
 /**
  * A test framework with one indicator of every rule, and the view it must produce computed from scratch, written
- * independently of the hub's code: per key the highest revision wins, then each rule over each area's units.
+ * independently of the hub's code: per key the highest revision wins, then each rule over each area's units; and
+ * the months' quarter, half-year and year, over each unit's months first.
  */
 final class FromScratchView {
 
     static final List<String> PERIODS = List.of("2026-01", "2026-02");
+    /** The spans both months are rolled up over, with the months each holds. */
+    static final Map<String, Integer> SPANS = Map.of("2026-Q1", 3, "2026-S1", 6, "2026", 12);
     static final List<String> REPORTED = List.of("SUM-1", "AVG-1", "MIN-1", "MAX-1", "NONE-1", "POP", "WAVG", "NUM", "DEN");
     static final Map<String, String> OWNER = Map.of("NUM", "D2", "DEN", "D2");
     static final List<Department> DEPARTMENTS = List.of(new Department("D1", "Sở một"), new Department("D2", "Sở hai"));
@@ -91,7 +94,93 @@ final class FromScratchView {
                 }
             }
         }
+        for (Map.Entry<String, Integer> span : SPANS.entrySet()) {
+            for (String target : List.of("SUM-1", "AVG-1", "MIN-1", "MAX-1", "POP", "NUM", "DEN", "WAVG", "RAT")) {
+                List<String> inputs = switch (target) {
+                    case "WAVG" -> List.of("WAVG", "POP");
+                    case "RAT" -> List.of("NUM", "DEN");
+                    default -> List.of(target);
+                };
+                Set<String> units = new HashSet<>();
+                for (String commune : tree.communes()) {
+                    for (String input : inputs) {
+                        for (String period : PERIODS) {
+                            if (winners.containsKey(input + "|" + commune + "|" + period)) {
+                                units.add(commune);
+                            }
+                        }
+                    }
+                }
+                Set<String> areas = new HashSet<>();
+                units.forEach(unit -> areas.addAll(tree.ancestorsOrSelf(unit)));
+                for (String area : areas) {
+                    view.put(target + "|" + area + "|" + span.getKey(),
+                            overTime(target, tree.communesUnder(area), span.getValue(), winners));
+                }
+            }
+        }
         return view;
+    }
+
+    /**
+     * A span's value from its months: per unit over its months by the indicator's rule over time (SUM for flows,
+     * AVERAGE, MIN and MAX as the indicator's own rule), then across units; RATIO and WEIGHTED_AVERAGE from the sums of
+     * their components over every unit-month having both. Every division done once, exactly, then rounded.
+     */
+    private static Expected overTime(String target, List<String> units, int periodsInSpan, Map<String, IndicatorObservation> winners) {
+        int contributing = 0;
+        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal companionSum = BigDecimal.ZERO;
+        BigDecimal extreme = null;
+        // AVG-1: twice the sum of the unit means (exact: a unit has 1 or 2 months), over twice the number of units
+        BigDecimal twiceSumOfMeans = BigDecimal.ZERO;
+        int unitsWithData = 0;
+        for (String unit : units) {
+            BigDecimal unitSum = BigDecimal.ZERO;
+            int unitMonths = 0;
+            for (String period : PERIODS) {
+                BigDecimal value = valueOf(winners, target.equals("RAT") ? "NUM" : target, unit, period);
+                BigDecimal companion = switch (target) {
+                    case "RAT" -> valueOf(winners, "DEN", unit, period);
+                    case "WAVG" -> valueOf(winners, "POP", unit, period);
+                    default -> null;
+                };
+                boolean needsCompanion = target.equals("RAT") || target.equals("WAVG");
+                if (value == null || (needsCompanion && companion == null)) {
+                    continue;
+                }
+                contributing++;
+                unitMonths++;
+                unitSum = unitSum.add(value);
+                sum = sum.add(target.equals("WAVG") ? value.multiply(companion) : value);
+                if (needsCompanion) {
+                    companionSum = companionSum.add(companion);
+                }
+                if (extreme == null || (target.equals("MIN-1") ? value.compareTo(extreme) < 0 : value.compareTo(extreme) > 0)) {
+                    extreme = value;
+                }
+            }
+            if (unitMonths > 0) {
+                unitsWithData++;
+                twiceSumOfMeans = twiceSumOfMeans.add(unitSum.multiply(BigDecimal.valueOf(2 / unitMonths)));
+            }
+        }
+        BigDecimal result = null;
+        if (contributing > 0) {
+            result = switch (target) {
+                case "SUM-1", "POP", "NUM", "DEN" -> sum.setScale(12);
+                case "AVG-1" -> twiceSumOfMeans.divide(BigDecimal.valueOf(2L * unitsWithData), 12, RoundingMode.HALF_EVEN);
+                case "MIN-1", "MAX-1" -> extreme.setScale(12);
+                case "WAVG" -> companionSum.signum() == 0 ? null : sum.divide(companionSum, 12, RoundingMode.HALF_EVEN);
+                case "RAT" -> companionSum.signum() == 0 ? null
+                        : new BigDecimal(100).multiply(sum).divide(companionSum, 12, RoundingMode.HALF_EVEN);
+                default -> throw new IllegalStateException(target);
+            };
+        }
+        if (result != null && result.precision() - result.scale() > 26) {
+            result = null;
+        }
+        return new Expected(result, contributing, units.size() * periodsInSpan);
     }
 
     private static Expected rollUp(String target, List<String> units, String period, Map<String, IndicatorObservation> winners) {

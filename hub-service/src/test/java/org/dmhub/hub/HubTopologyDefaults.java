@@ -26,6 +26,9 @@ public final class HubTopologyDefaults {
     /** The hub's default limits on one record (application.yml sets none). */
     public static final HubProperties.Limits LIMITS = properties().limits();
 
+    /** The hub's default reconciliation settings: 5 % tolerance, rechecked every minute. */
+    public static final HubProperties.Reconciliation RECONCILIATION = properties().reconciliation();
+
     /** The hub's settings with every default. */
     public static HubProperties properties() {
         return new Binder(new MapConfigurationPropertySource()).bindOrCreate("dmhub", HubProperties.class);
@@ -41,7 +44,7 @@ public final class HubTopologyDefaults {
         new HubTopology(Topics.withDefaultPrefix(), new RegistrySerdes("http://127.0.0.1:1"), catalog,
                 new HubMetrics(new SimpleMeterRegistry()), HubStores.of(StoreKind.IN_MEMORY),
                 new HubProperties.Rollup(Duration.ofSeconds(1), StoreKind.IN_MEMORY, 0),
-                REPORTING, reportingStatuses(catalog), LIMITS, department -> true, 6).addTo(builder);
+                REPORTING, RECONCILIATION, reportingStatuses(catalog), LIMITS, department -> true, 6).addTo(builder);
         return builder.build();
     }
 

@@ -56,7 +56,7 @@ public final class HubTopologyDriver implements AutoCloseable {
         Catalog catalog = new Catalog();
         new HubTopology(topics, serdes, catalog, new HubMetrics(meters), HubStores.of(StoreKind.IN_MEMORY),
                 new HubProperties.Rollup(Duration.ofMillis(100), StoreKind.IN_MEMORY, 0),
-                HubTopologyDefaults.REPORTING, HubTopologyDefaults.reportingStatuses(catalog), HubTopologyDefaults.LIMITS,
+                HubTopologyDefaults.REPORTING, HubTopologyDefaults.RECONCILIATION, HubTopologyDefaults.reportingStatuses(catalog), HubTopologyDefaults.LIMITS,
                 department -> true, 1)
                 .addTo(builder);
         stateDir = Files.createTempDirectory("dmhub-ttd-");

@@ -57,7 +57,8 @@ class HubTopologyTest {
         hub.publish(budget("25750", "100.25", 1));
         hub.letRollupsRun();
 
-        NationalAggregate aggregate = HubTopologyDriver.latest(hub.nationalRecords()).get("NS-01|74|2026-10");
+        Map<String, NationalAggregate> national = HubTopologyDriver.latest(hub.nationalRecords());
+        NationalAggregate aggregate = national.get("NS-01|74|2026-10");
         assertThat(aggregate.getValue()).isEqualTo(new BigDecimal("1334.750000000000"));
         assertThat(aggregate.getNationalCode()).isEqualTo("QG-NS-01");
         assertThat(aggregate.getProvinceName()).isEqualTo("Bình Dương");
@@ -68,7 +69,17 @@ class HubTopologyTest {
         assertThat(aggregate.getCompleteness()).isEqualByComparingTo("1");
         assertThat(aggregate.getRevision()).isEqualTo(1);
         Map<String, AreaValue> view = HubTopologyDriver.latest(hub.viewRecords());
-        assertThat(view).containsOnlyKeys("NS-01|74|2026-10", "NS-01|718|2026-10", "NS-01|25747|2026-10", "NS-01|25750|2026-10");
+        assertThat(view.keySet()).filteredOn(key -> key.endsWith("|2026-10"))
+                .containsOnly("NS-01|74|2026-10", "NS-01|718|2026-10", "NS-01|25747|2026-10", "NS-01|25750|2026-10");
+        // and October's quarter, half-year and year, rolled up over time: 2 of the 2 communes × 3 months of the quarter
+        assertThat(view.keySet()).filteredOn(key -> key.startsWith("NS-01|74|")).containsOnly(
+                "NS-01|74|2026-10", "NS-01|74|2026-Q4", "NS-01|74|2026-S2", "NS-01|74|2026");
+        AreaValue quarter = view.get("NS-01|74|2026-Q4");
+        assertThat(quarter.getRolledUpOverTime()).isTrue();
+        assertThat(quarter.getValue()).isEqualTo(new BigDecimal("1334.750000000000"));
+        assertThat(quarter).extracting(AreaValue::getContributing, AreaValue::getExpected).containsExactly(2, 6);
+        assertThat(view.get("NS-01|74|2026-10").getRolledUpOverTime()).isFalse();
+        assertThat(national.get("NS-01|74|2026").getRolledUpOverTime()).isTrue();
     }
 
     @Test

@@ -25,7 +25,8 @@ class TopologyNamesTest {
     void storesKeepTheNamesTheirChangelogsHave() {
         assertThat(TopologyDocument.stores(description)).containsExactly(
                 "catalog-areas", "catalog-departments", "catalog-indicators", "consolidated", "derived-inputs",
-                "derived-rollups-pending", "derived-values-published", "recent-rejections", "reporting-status",
+                "derived-rollups-pending", "derived-values-published", "over-time-inputs", "over-time-rollups-pending",
+                "over-time-values-published", "recent-rejections", "reconciliations", "reporting-status",
                 "rollups-pending", "values-published");
     }
 
@@ -38,8 +39,10 @@ class TopologyNamesTest {
     @Test
     void repartitionTopicsKeepTheirNames() {
         assertThat(TopologyDocument.repartitionTopics(description)).containsExactly(
-                "by-derived-indicator-period-repartition", "by-indicator-period-repartition",
-                "consolidation-rejections-feed-repartition", "validation-rejections-feed-repartition");
+                "by-derived-indicator-period-repartition", "by-indicator-period-repartition", "by-indicator-year-repartition",
+                "consolidation-reconciliation-inputs-repartition", "consolidation-rejections-feed-repartition",
+                "derivation-reconciliation-inputs-repartition", "over-time-reconciliation-inputs-repartition",
+                "validation-rejections-feed-repartition");
     }
 
     @Test

@@ -18,6 +18,11 @@ public final class RecordKeys {
         return join(department, indicator, period);
     }
 
+    /** Key of a reconciliation: {@code operating|statistical|area|period}. */
+    public static String reconciliationKey(String operating, String statistical, String area, String period) {
+        return join(operating, statistical, area, period);
+    }
+
     private static String join(String... parts) {
         for (String part : parts) {
             if (part == null || part.isEmpty() || part.contains(SEPARATOR)) {

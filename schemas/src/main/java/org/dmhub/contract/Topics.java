@@ -14,6 +14,7 @@ import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.NationalAggregate;
 import org.dmhub.schemas.ObservationReceipt;
 import org.dmhub.schemas.ObservationRejected;
+import org.dmhub.schemas.Reconciliation;
 import org.dmhub.schemas.ReportingStatus;
 
 /**
@@ -103,6 +104,11 @@ public final class Topics {
         return topic("status.reporting", ReportingStatus.class, COMPACTED);
     }
 
+    /** Each operating indicator beside its statistical indicator, per area and statistical period. */
+    public TopicDefinition<Reconciliation> reconciliation() {
+        return topic("reconciliation", Reconciliation.class, COMPACTED);
+    }
+
     /** The framework, as the focal point publishes it. */
     public List<TopicDefinition<?>> catalogTopics() {
         return List.of(indicators(), areas(), departments());
@@ -110,7 +116,8 @@ public final class Topics {
 
     /** The topics that exist whatever the catalog holds (department topics come with the departments). */
     public List<TopicDefinition<?>> sharedTopics() {
-        return List.of(indicators(), areas(), departments(), rejected(), viewValues(), nationalAggregates(), reportingStatus());
+        return List.of(indicators(), areas(), departments(), rejected(), viewValues(), nationalAggregates(), reportingStatus(),
+                reconciliation());
     }
 
     public static boolean isValidDepartmentCode(String code) {

@@ -3,6 +3,8 @@ package org.dmhub.period;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,6 +94,47 @@ public record Period(Periodicity periodicity, LocalDate firstDay, LocalDate last
     /** The period of the same periodicity just before this one. */
     public Period previous() {
         return containing(periodicity, firstDay.minusDays(1));
+    }
+
+    /**
+     * The coarser periods that hold this one, finest first: a month's quarter, half-year and year; a day's month
+     * upwards. Those are the spans a value of this periodicity is rolled up over.
+     */
+    public List<Period> spans() {
+        List<Period> spans = new ArrayList<>(4);
+        for (Periodicity coarser : Periodicity.values()) {
+            if (coarser.ordinal() > periodicity.ordinal()) {
+                spans.add(containing(coarser, firstDay));
+            }
+        }
+        return spans;
+    }
+
+    /** The periods of a periodicity as fine as this one's or finer that this period holds, in order: a quarter's three months. */
+    public List<Period> periodsOf(Periodicity finer) {
+        if (finer.ordinal() > periodicity.ordinal()) {
+            throw new IllegalArgumentException("a " + periodicity + " period holds no " + finer + " periods");
+        }
+        List<Period> periods = new ArrayList<>();
+        for (Period period = containing(finer, firstDay); !period.firstDay.isAfter(lastDay); period = period.next()) {
+            periods.add(period);
+        }
+        return periods;
+    }
+
+    /** Whether this period lies within {@code span} (a month within its quarter, or the period itself). */
+    public boolean isWithin(Period span) {
+        return !firstDay.isBefore(span.firstDay) && !lastDay.isAfter(span.lastDay);
+    }
+
+    /** The period of the same periodicity a year earlier: the same month, quarter or day of the previous year. */
+    public Period sameTimeLastYear() {
+        return containing(periodicity, firstDay.minusYears(1));
+    }
+
+    /** The period of the same periodicity just after this one. */
+    public Period next() {
+        return containing(periodicity, lastDay.plusDays(1));
     }
 
     /** The month holding the period's last day: the period's own month, or the last month of a quarter, half or year. */

@@ -161,7 +161,8 @@ public final class AccessPolicy {
         }
         bindings.add(allow(user, TRANSACTIONAL_ID, topics.prefix() + "catalog-publisher", LITERAL, WRITE));
         bindings.addAll(allow(user, TOPIC, topics.prefix() + "receipts.", PREFIXED, CREATE, WRITE));
-        for (TopicDefinition<?> output : List.of(topics.viewValues(), topics.nationalAggregates(), topics.reportingStatus())) {
+        for (TopicDefinition<?> output : List.of(topics.viewValues(), topics.nationalAggregates(), topics.reportingStatus(),
+                topics.reconciliation())) {
             bindings.addAll(allow(user, TOPIC, output.name(), LITERAL, CREATE, WRITE));
         }
         return bindings;

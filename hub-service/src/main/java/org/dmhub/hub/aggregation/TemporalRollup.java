@@ -56,7 +56,8 @@ public final class TemporalRollup {
      * @param factor the RATIO multiplier (ignored for other rules)
      * @param periodsInSpan how many periods of the indicator's periodicity the span has (3 months in a quarter)
      * @param inputs by reporting unit, what it contributes in each period of the span that it reported
-     * @return the value of every area with at least one unit-period in its subtree; empty for {@link OverTime#NONE}
+     * @return the value of every area with a unit of {@code inputs} in its subtree (null when none of their periods has
+     *     data); empty for {@link OverTime#NONE}
      */
     public static Map<String, AreaResult> compute(Aggregation rule, OverTime overTime, BigDecimal factor, AreaTree tree,
             String unitLevel, int periodsInSpan, Map<String, NavigableMap<Period, UnitInput>> inputs) {
@@ -67,9 +68,8 @@ public final class TemporalRollup {
         Map<String, Across> areas = new HashMap<>();
         inputs.forEach((unit, periods) -> {
             Over over = fromComponents ? components(rule, periods) : overTime(overTime, periods);
-            if (over.contributing == 0) {
-                return;
-            }
+            // a unit whose every period was retracted still puts its areas in the result, without a value: so a
+            // value once published is withdrawn, as the roll-up over areas does
             for (String area : Rollup.areasCounting(rule, tree, unit)) {
                 areas.computeIfAbsent(area, any -> new Across(rule)).add(over);
             }
@@ -143,6 +143,9 @@ public final class TemporalRollup {
         }
 
         void add(Over over) {
+            if (over.contributing == 0) {
+                return;
+            }
             units++;
             contributing += over.contributing;
             sum = sum.add(over.value);
@@ -155,6 +158,9 @@ public final class TemporalRollup {
         }
 
         BigDecimal value(BigDecimal factor) {
+            if (units == 0) {
+                return null;
+            }
             BigDecimal value = switch (rule) {
                 case SUM, NONE -> sum;
                 case AVERAGE -> sum.divide(BigDecimal.valueOf(units), INTERMEDIATE);

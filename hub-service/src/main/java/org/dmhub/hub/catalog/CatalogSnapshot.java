@@ -1,5 +1,6 @@
 package org.dmhub.hub.catalog;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -26,6 +27,22 @@ public final class CatalogSnapshot implements CatalogLookup {
     public record DerivedInput(String target, boolean companion) {
     }
 
+    /**
+     * An operating indicator and the STATISTICAL one it is compared with ({@code statisticalLink}), both active.
+     */
+    public record StatisticalLink(IndicatorDefinition operating, IndicatorDefinition statistical) {
+
+        /** The link's multiplier from the operating unit to the statistical one: 1 unless the framework names one. */
+        public BigDecimal factor() {
+            return operating.getStatisticalFactor() == null ? BigDecimal.ONE : operating.getStatisticalFactor();
+        }
+
+        /** The largest relative difference still consistent: the framework's, or {@code byDefault}. */
+        public BigDecimal tolerance(BigDecimal byDefault) {
+            return operating.getStatisticalTolerance() == null ? byDefault : operating.getStatisticalTolerance();
+        }
+    }
+
     static final CatalogSnapshot EMPTY = new CatalogSnapshot(Map.of(), Map.of(), Map.of());
 
     private final Map<String, IndicatorDefinition> indicators;
@@ -33,6 +50,7 @@ public final class CatalogSnapshot implements CatalogLookup {
     private final Map<String, Department> departments;
     private final Supplier<AreaTree> tree;
     private final Supplier<Map<String, List<DerivedInput>>> derivedInputs;
+    private final Supplier<Map<String, List<StatisticalLink>>> linksByIndicator;
 
     private CatalogSnapshot(Map<String, IndicatorDefinition> indicators, Map<String, AdminArea> areas,
             Map<String, Department> departments) {
@@ -41,6 +59,7 @@ public final class CatalogSnapshot implements CatalogLookup {
         this.departments = departments;
         this.tree = once(() -> new AreaTree(areas.values()));
         this.derivedInputs = once(() -> derivedInputs(indicators.values()));
+        this.linksByIndicator = once(() -> links(indicators));
     }
 
     /** @param changes by code: the new definition, or null for one removed */
@@ -100,6 +119,16 @@ public final class CatalogSnapshot implements CatalogLookup {
         return derivedInputs.get().getOrDefault(indicator, List.of());
     }
 
+    /** The statistical links an indicator is a side of: its own link to a STATISTICAL indicator, and the links to it. */
+    public List<StatisticalLink> statisticalLinksOf(String indicator) {
+        return linksByIndicator.get().getOrDefault(indicator, List.of());
+    }
+
+    /** Every statistical link between two active indicators. */
+    public List<StatisticalLink> statisticalLinks() {
+        return linksByIndicator.get().values().stream().flatMap(List::stream).distinct().toList();
+    }
+
     /** The level of the units a target is rolled up from: a RATIO's components' level, or the indicator's own. */
     public Optional<String> unitLevel(IndicatorDefinition target) {
         if (target.getAggregation() == Aggregation.RATIO) {
@@ -128,6 +157,20 @@ public final class CatalogSnapshot implements CatalogLookup {
         }
         inputs.replaceAll((source, targets) -> List.copyOf(targets));
         return Map.copyOf(inputs);
+    }
+
+    private static Map<String, List<StatisticalLink>> links(Map<String, IndicatorDefinition> indicators) {
+        Map<String, List<StatisticalLink>> links = new HashMap<>();
+        for (IndicatorDefinition operating : indicators.values()) {
+            IndicatorDefinition statistical = operating.getStatisticalLink() == null ? null : indicators.get(operating.getStatisticalLink());
+            if (statistical != null && operating.getActive() && statistical.getActive() && !statistical.getCode().equals(operating.getCode())) {
+                StatisticalLink link = new StatisticalLink(operating, statistical);
+                links.computeIfAbsent(operating.getCode(), any -> new ArrayList<>()).add(link);
+                links.computeIfAbsent(statistical.getCode(), any -> new ArrayList<>()).add(link);
+            }
+        }
+        links.replaceAll((indicator, ofIt) -> List.copyOf(ofIt));
+        return Map.copyOf(links);
     }
 
     private static void add(Map<String, List<DerivedInput>> inputs, String source, DerivedInput input) {

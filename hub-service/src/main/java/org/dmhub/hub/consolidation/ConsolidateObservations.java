@@ -9,11 +9,13 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.dmhub.hub.derivation.DerivedInputs;
+import org.dmhub.hub.overtime.OverTimeInputs;
 import org.dmhub.hub.publication.IndicatorPeriodRollups;
 import org.dmhub.hub.publication.PublishedValues;
 import org.dmhub.hub.publication.ValuePublisher;
 import org.dmhub.hub.receipts.ReceiptTopics;
 import org.dmhub.hub.receipts.Receipts;
+import org.dmhub.hub.reconciliation.ReconciliationInputs;
 import org.dmhub.hub.reporting.ReportingTracker;
 import org.dmhub.hub.support.StageOutput;
 import org.dmhub.hub.support.StoreDefinition;
@@ -26,7 +28,8 @@ import org.dmhub.schemas.ReportingStatus;
  * The consolidation stage: accepted observations keyed {@code indicator|period}, so that one task holds every area
  * of an indicator and period ({@link ConsolidationProcessor} says what it does with each). What it forwards, by
  * output: each observation's receipt, the view's values and national aggregates of the indicators rolled up from
- * their own values, the inputs of derived roll-ups, reporting statuses, and refusals of conflicting revisions.
+ * their own values, the inputs of roll-ups over time and of derived roll-ups, reporting statuses, refusals of
+ * conflicting revisions, and the values that are sides of statistical links.
  */
 public final class ConsolidateObservations implements ProcessorSupplier<String, AcceptedObservation, String, SpecificRecord> {
 
@@ -41,8 +44,9 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
     }
 
     /** Most frequent first: a receipt per observation, values once per emit interval, refusals seldom. */
-    public static final List<StageOutput<?>> OUTPUTS = List.of(Receipts.OUTPUT, ValuePublisher.VIEW_VALUES, DerivedInputs.OUTPUT,
-            ReportingTracker.STATUSES, Refusals.OUTPUT, ValuePublisher.NATIONAL_AGGREGATES);
+    public static final List<StageOutput<?>> OUTPUTS = List.of(Receipts.OUTPUT, ValuePublisher.VIEW_VALUES, OverTimeInputs.OUTPUT,
+            DerivedInputs.OUTPUT, ReportingTracker.STATUSES, Refusals.OUTPUT, ValuePublisher.NATIONAL_AGGREGATES,
+            ReconciliationInputs.OUTPUT);
 
     private final Stores stores;
     private final IndicatorPeriodRollups.Settings rollups;

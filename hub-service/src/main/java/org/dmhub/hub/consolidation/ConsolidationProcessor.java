@@ -19,6 +19,8 @@ import org.dmhub.hub.aggregation.UnitInputChange;
 import org.dmhub.hub.catalog.CatalogSnapshot;
 import org.dmhub.hub.catalog.RollupStage;
 import org.dmhub.hub.derivation.DerivedInputs;
+import org.dmhub.hub.overtime.OverTimeInputs;
+import org.dmhub.hub.overtime.PeriodInputChange;
 import org.dmhub.hub.publication.IndicatorPeriodRollups;
 import org.dmhub.hub.receipts.ReceiptTopics;
 import org.dmhub.hub.receipts.Receipts;
@@ -39,7 +41,7 @@ import org.slf4j.LoggerFactory;
 /**
  * For each accepted observation: {@link Consolidation} decides whether it changes its unit's value; an applied
  * one is stored, its indicator-period marked as owing a roll-up ({@link PendingRollups}) and its value sent on to
- * the derived roll-ups it is an input of ({@link DerivedInputs}); every observation gets its receipt, and a
+ * the derived roll-ups it is an input of ({@link DerivedInputs}) and to the roll-ups over time ({@link OverTimeInputs}); every observation gets its receipt, and a
  * conflicting revision its refusal. Once per emit interval, each indicator-period owing a roll-up is read once
  * from the store to roll up the indicators of this stage ({@link RollupStage#CONSOLIDATION}) and to update the
  * department's reporting status ({@link ReportingTracker}).
@@ -106,7 +108,12 @@ final class ConsolidationProcessor implements Processor<String, AcceptedObservat
             case APPLIED -> {
                 consolidated.put(unitKey, outcome.value());
                 pending.mark(record.key(), record.timestamp());
-                for (KeyValue<String, UnitInputChange> input : DerivedInputs.changed(settings.catalog().snapshot(),
+                CatalogSnapshot framework = settings.catalog().snapshot();
+                for (KeyValue<String, UnitInputChange> input : DerivedInputs.changed(framework,
+                        observation.getIndicator(), observation.getArea(), observation.getPeriod(), outcome.value().getValue())) {
+                    context.forward(record.withKey(input.key).withValue(input.value));
+                }
+                for (KeyValue<String, PeriodInputChange> input : OverTimeInputs.changed(framework,
                         observation.getIndicator(), observation.getArea(), observation.getPeriod(), outcome.value().getValue())) {
                     context.forward(record.withKey(input.key).withValue(input.value));
                 }

@@ -23,6 +23,7 @@ import org.dmhub.hub.catalog.CatalogSnapshot;
 import org.dmhub.hub.publication.IndicatorPeriodRollups;
 import org.dmhub.hub.publication.PublishedValues;
 import org.dmhub.hub.publication.ValuePublisher;
+import org.dmhub.hub.reconciliation.ReconciliationInputs;
 import org.dmhub.hub.support.StageOutput;
 import org.dmhub.hub.support.StoreDefinition;
 
@@ -40,7 +41,8 @@ public final class RollUpDerivedIndicators implements ProcessorSupplier<String, 
     public record Stores(StoreDefinition<UnitInputs> inputs, StoreDefinition<Long> pending, StoreDefinition<PublishedValues> published) {
     }
 
-    public static final List<StageOutput<?>> OUTPUTS = List.of(ValuePublisher.VIEW_VALUES, ValuePublisher.NATIONAL_AGGREGATES);
+    public static final List<StageOutput<?>> OUTPUTS = List.of(ValuePublisher.VIEW_VALUES, ValuePublisher.NATIONAL_AGGREGATES,
+            ReconciliationInputs.OUTPUT);
 
     private final Stores stores;
     private final IndicatorPeriodRollups.Settings settings;

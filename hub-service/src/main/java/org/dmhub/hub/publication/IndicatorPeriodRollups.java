@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.dmhub.hub.aggregation.AreaResult;
 import org.dmhub.hub.aggregation.UnitInput;
 import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.catalog.CatalogSnapshot;
@@ -45,7 +46,20 @@ public final class IndicatorPeriodRollups {
      */
     public void rollUp(CatalogSnapshot framework, IndicatorDefinition indicator, String period, Map<String, UnitInput> inputs,
             long sentAt) {
-        ValuePublisher.Published published = publisher.publish(framework, indicator, period, inputs);
+        count(publisher.publish(framework, indicator, period, inputs), sentAt);
+    }
+
+    /**
+     * Publishes a roll-up computed over a span of the indicator's periods (a quarter of a monthly indicator).
+     *
+     * @param results by area
+     */
+    public void publishOverTime(CatalogSnapshot framework, IndicatorDefinition indicator, String span, Map<String, AreaResult> results,
+            long sentAt) {
+        count(publisher.publishResults(framework, indicator, span, results, true), sentAt);
+    }
+
+    private void count(ValuePublisher.Published published, long sentAt) {
         settings.metrics().published("view", published.values());
         settings.metrics().published("national", published.nationalAggregates());
         if (published.values() > 0) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -14,6 +15,8 @@ import org.dmhub.hub.catalog.AreaTree;
 import org.dmhub.hub.aggregation.Rollup;
 import org.dmhub.hub.aggregation.UnitInput;
 import org.dmhub.hub.catalog.CatalogSnapshot;
+import org.dmhub.hub.reconciliation.ReconciliationInput;
+import org.dmhub.hub.reconciliation.ReconciliationInputs;
 import org.dmhub.hub.support.StageOutput;
 import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.AreaValue;
@@ -22,8 +25,9 @@ import org.dmhub.schemas.NationalAggregate;
 
 /**
  * Rolls one indicator and period up the area tree and publishes the areas whose value, contributing or expected
- * count changed since last published, each with its key's next revision: to the view, and at province level to
- * the national topic when the indicator has a national code.
+ * count changed since last published, each with its key's next revision: to the view, at province level to the
+ * national topic when the indicator has a national code, and to the reconciliation when it is a side of a
+ * statistical link ({@link ReconciliationInputs}).
  */
 public final class ValuePublisher {
 
@@ -55,15 +59,25 @@ public final class ValuePublisher {
     public record Published(int values, int nationalAggregates) {
     }
 
+    /** Rolls the indicator-period up the area tree from its reporting units' inputs, and publishes what changed. */
     public Published publish(CatalogSnapshot framework, IndicatorDefinition indicator, String period, Map<String, UnitInput> inputs) {
         String unitLevel = framework.unitLevel(indicator).orElse(null);
         if (unitLevel == null) {
             return new Published(0, 0);
         }
-        AreaTree tree = framework.areaTree();
         BigDecimal factor = indicator.getFactor() == null ? BigDecimal.ONE : indicator.getFactor();
-        Map<String, AreaResult> results = Rollup.compute(indicator.getAggregation(), factor, tree, unitLevel, inputs);
+        return publishResults(framework, indicator, period,
+                Rollup.compute(indicator.getAggregation(), factor, framework.areaTree(), unitLevel, inputs), false);
+    }
 
+    /**
+     * Publishes the areas of a roll-up whose value, contributing or expected count changed since last published.
+     *
+     * @param rolledUpOverTime whether the period is a span the values were rolled up over (a quarter of a monthly indicator)
+     */
+    public Published publishResults(CatalogSnapshot framework, IndicatorDefinition indicator, String period,
+            Map<String, AreaResult> results, boolean rolledUpOverTime) {
+        AreaTree tree = framework.areaTree();
         String storeKey = indicator.getCode() + RecordKeys.SEPARATOR + period;
         PublishedValues before = published.get(storeKey);
         Map<String, PublishedArea> after = new HashMap<>(before == null ? Map.of() : before.getAreas());
@@ -83,7 +97,10 @@ public final class ValuePublisher {
             }
             long revision = last == null ? firstRevision : last.getRevision() + 1;
             after.put(areaCode, new PublishedArea(result.value(), result.contributing(), result.expected(), revision));
-            national += forwardValue(indicator, period, area, result, revision, now) ? 1 : 0;
+            national += forwardValue(indicator, period, area, result, revision, now, rolledUpOverTime) ? 1 : 0;
+            for (KeyValue<String, ReconciliationInput> input : ReconciliationInputs.of(framework, indicator, areaCode, period, result)) {
+                context.forward(new Record<>(input.key, input.value, now));
+            }
             count++;
         }
         if (count > 0) {
@@ -94,7 +111,7 @@ public final class ValuePublisher {
 
     /** @return whether the value went to the national topic too */
     private boolean forwardValue(IndicatorDefinition indicator, String period, AdminArea area, AreaResult result, long revision,
-            long now) {
+            long now, boolean rolledUpOverTime) {
         String key = RecordKeys.valueKey(indicator.getCode(), area.getCode(), period);
         Instant computedAt = Instant.ofEpochMilli(now);
         // setters, not Avro's builder: the builder deep-copies and validates every field, a measurable cost here
@@ -114,6 +131,7 @@ public final class ValuePublisher {
         value.setComputedAt(computedAt);
         value.setAreaName(area.getName());
         value.setIndicatorName(indicator.getName());
+        value.setRolledUpOverTime(rolledUpOverTime);
         context.forward(new Record<>(key, value, now));
         if (indicator.getNationalCode() != null && area.getParentCode() == null) {
             NationalAggregate aggregate = new NationalAggregate();
@@ -131,6 +149,7 @@ public final class ValuePublisher {
             aggregate.setComputedAt(computedAt);
             aggregate.setProvinceName(area.getName());
             aggregate.setIndicatorName(indicator.getName());
+            aggregate.setRolledUpOverTime(rolledUpOverTime);
             context.forward(new Record<>(key, aggregate, now));
             return true;
         }

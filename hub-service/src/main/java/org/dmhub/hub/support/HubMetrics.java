@@ -1,6 +1,7 @@
 package org.dmhub.hub.support;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -16,6 +17,8 @@ public final class HubMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Timer viewLatency;
+    /** By department, each stream task's count of DIVERGENT reconciliations (tasks move between instances). */
+    private final Map<String, Map<String, Integer>> divergent = new ConcurrentHashMap<>();
     private final RefusalLog refusalLog = new RefusalLog(Clock.systemUTC(), Duration.ofMinutes(1));
 
     public HubMetrics(MeterRegistry registry) {
@@ -59,6 +62,31 @@ public final class HubMetrics {
      */
     public void viewLatency(long millis) {
         viewLatency.record(Duration.ofMillis(Math.max(0, millis)));
+    }
+
+    /**
+     * A reconciliation task's count of DIVERGENT reconciliations (link, area and period) by department of the operating
+     * indicator, replacing what it counted before; an empty map when the task leaves this instance. Exported as the
+     * gauge {@code dmhub.reconciliation.divergent}, per department.
+     */
+    public void divergentReconciliations(String task, Map<String, Integer> byDepartment) {
+        for (String department : byDepartment.keySet()) {
+            divergent.computeIfAbsent(department, known -> {
+                Map<String, Integer> byTask = new ConcurrentHashMap<>();
+                Gauge.builder("dmhub.reconciliation.divergent", byTask, counts -> counts.values().stream().mapToInt(Integer::intValue).sum())
+                        .description("reconciliations of an operating indicator with its statistical one that are DIVERGENT")
+                        .tag("department", known).register(registry);
+                return byTask;
+            });
+        }
+        divergent.forEach((department, byTask) -> {
+            Integer count = byDepartment.get(department);
+            if (count == null || count == 0) {
+                byTask.remove(task);
+            } else {
+                byTask.put(task, count);
+            }
+        });
     }
 
     private Counter counter(String name, String tagKey, String tagValue) {

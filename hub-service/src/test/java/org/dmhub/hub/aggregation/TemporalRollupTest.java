@@ -32,7 +32,10 @@ class TemporalRollupTest {
         // 5 of the 6 unit-months of D1 (2 communes × 3 months) have a value
         assertThat(quarter.get("D1")).extracting(AreaResult::contributing, AreaResult::expected).containsExactly(5, 6);
         assertThat(quarter.get("P")).extracting(AreaResult::contributing, AreaResult::expected).containsExactly(5, 9);
-        assertThat(quarter).doesNotContainKey("C").doesNotContainKey("D2");
+        // C reported nothing with a value (every month retracted): C and D2 are there, without a value, so that a
+        // value published before is withdrawn
+        assertThat(quarter.get("C")).isEqualTo(new AreaResult(null, 0, 3));
+        assertThat(quarter.get("D2")).isEqualTo(new AreaResult(null, 0, 3));
     }
 
     @Test

@@ -195,6 +195,7 @@ public final class ConsolidationBenchmark {
         StoreKind stores = StoreKind.valueOf(System.getProperty("stores", "IN_MEMORY"));
         new HubTopology(topics, serdes, catalog, new HubMetrics(new SimpleMeterRegistry()), HubStores.of(stores),
                 new HubProperties.Rollup(Duration.ofMillis(Long.getLong("emitMillis", 1000)), stores, 0), HubTopologyDefaults.REPORTING,
+                HubTopologyDefaults.RECONCILIATION,
                 HubTopologyDefaults.reportingStatuses(catalog), HubTopologyDefaults.LIMITS,
                 // the benchmark's departments have no receipts topics: receipts are left out of its figures
                 department -> false, PARTITIONS)
