@@ -105,9 +105,9 @@ public record HubProperties(
     public record Reconciliation(@DefaultValue("0.05") BigDecimal defaultTolerance, @DefaultValue("1m") Duration recheckInterval) {
 
         public Reconciliation {
-            if (defaultTolerance.signum() < 0) {
-                throw new IllegalArgumentException("dmhub.reconciliation.default-tolerance must be 0 or more (0.05 for 5%): "
-                        + defaultTolerance);
+            if (defaultTolerance.signum() < 0 || defaultTolerance.stripTrailingZeros().scale() > 12) {
+                throw new IllegalArgumentException("dmhub.reconciliation.default-tolerance must be 0 or more, with at most 12"
+                        + " decimal places (0.05 for 5%): " + defaultTolerance);
             }
         }
     }

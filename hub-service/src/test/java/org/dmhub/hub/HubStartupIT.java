@@ -104,7 +104,7 @@ class HubStartupIT {
             assertThat(body.path("status").asString()).isEqualTo("UP");
             assertThat(body.path("components").path("streams").path("details").path("state").asString()).isEqualTo("RUNNING");
             assertThat(body.path("components").path("registry").path("status").asString()).isEqualTo("UP");
-            assertThat(body.path("components").path("catalog").path("details").path("indicators").asInt()).isEqualTo(21);
+            assertThat(body.path("components").path("catalog").path("details").path("indicators").asInt()).isEqualTo(23);
         });
     }
 

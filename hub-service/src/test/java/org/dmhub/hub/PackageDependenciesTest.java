@@ -26,8 +26,8 @@ class PackageDependenciesTest {
     @Test
     void theStreamProcessingKnowsNothingOfTheApiOrItsQueries() {
         noClasses().that().resideInAnyPackage("..hub.catalog..", "..hub.validation..", "..hub.receipts..", "..hub.consolidation..",
-                        "..hub.reporting..", "..hub.derivation..", "..hub.aggregation..", "..hub.publication..", "..hub.reconciliation..",
-                        "..hub.support..")
+                        "..hub.reporting..", "..hub.derivation..", "..hub.overtime..", "..hub.aggregation..", "..hub.publication..",
+                        "..hub.reconciliation..", "..hub.support..")
                 .should().dependOnClassesThat().resideInAnyPackage("..hub.api..", "..hub.query..")
                 .check(HUB);
     }
@@ -36,8 +36,8 @@ class PackageDependenciesTest {
     void sharedSupportDependsOnNoStep() {
         noClasses().that().resideInAPackage("..hub.support..")
                 .should().dependOnClassesThat().resideInAnyPackage("..hub.catalog..", "..hub.validation..", "..hub.receipts..",
-                        "..hub.consolidation..", "..hub.reporting..", "..hub.derivation..", "..hub.aggregation..",
-                        "..hub.publication..", "..hub.api..", "..hub.query..", "..hub.monitoring..", "..hub.supervision..")
+                        "..hub.consolidation..", "..hub.reporting..", "..hub.derivation..", "..hub.overtime..", "..hub.aggregation..",
+                        "..hub.publication..", "..hub.reconciliation..", "..hub.api..", "..hub.query..", "..hub.monitoring..", "..hub.supervision..")
                 .check(HUB);
     }
 }

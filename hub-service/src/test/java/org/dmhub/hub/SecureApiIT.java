@@ -134,7 +134,7 @@ class SecureApiIT {
     void theFocalPointAppliesTheFramework() throws Exception {
         HttpResponse<String> applied = send(postYaml(false).header("Authorization", basic(FOCAL, FOCAL_PASSWORD)));
         assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
-        assertThat(json(applied).path("indicators").asInt()).isEqualTo(21);
+        assertThat(json(applied).path("indicators").asInt()).isEqualTo(23);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 send(get("/api/catalog/indicators/HC-03").header("Authorization", basic(VIEWER, VIEWER_PASSWORD))).statusCode()).isEqualTo(200));
     }

@@ -69,7 +69,6 @@ public final class Decimals {
         return value.setScale(SCALE, RoundingMode.UNNECESSARY);
     }
 
-    /** {@code dividend / divisor}, rounded half-even to the wire scale. */
     /** A wire value as people write it, without the scale's trailing zeros: 92, not 92.000000000000; null stays null. */
     public static BigDecimal plain(BigDecimal value) {
         if (value == null) {
@@ -79,6 +78,7 @@ public final class Decimals {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
+    /** {@code dividend / divisor}, rounded half-even to the wire scale. */
     public static BigDecimal divide(BigDecimal dividend, BigDecimal divisor) {
         return dividend.divide(divisor, SCALE, ROUNDING);
     }

@@ -28,13 +28,14 @@ import picocli.CommandLine.TypeConversionException;
 final class ReadCommand implements Callable<Integer> {
 
     enum ContractTopic {
-        national, view, rejected;
+        national, view, rejected, reconciliation;
 
         TopicDefinition<?> definition(Topics topics) {
             return switch (this) {
                 case national -> topics.nationalAggregates();
                 case view -> topics.viewValues();
                 case rejected -> topics.rejected();
+                case reconciliation -> topics.reconciliation();
             };
         }
     }
@@ -46,8 +47,9 @@ final class ReadCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--topic", required = true, paramLabel = "TOPIC",
-            description = "national (<prefix>national.aggregates), view (<prefix>view.values) or rejected"
-                    + " (<prefix>observations.rejected), the prefix being --topic-prefix (default: dmhub.)")
+            description = "national (<prefix>national.aggregates), view (<prefix>view.values), rejected"
+                    + " (<prefix>observations.rejected) or reconciliation (<prefix>reconciliation), the prefix being"
+                    + " --topic-prefix (default: dmhub.)")
     private ContractTopic topic;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,

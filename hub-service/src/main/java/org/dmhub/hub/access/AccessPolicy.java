@@ -138,6 +138,8 @@ public final class AccessPolicy {
         String user = principal(name);
         Set<AclBinding> bindings = new LinkedHashSet<>();
         bindings.add(allow(user, TOPIC, topics.nationalAggregates().name(), LITERAL, READ));
+        // how the province's operating indicators compare with the official statistics
+        bindings.add(allow(user, TOPIC, topics.reconciliation().name(), LITERAL, READ));
         // "<name>-...": a prefix of its own, which no other principal's name or the hub's group can begin with
         bindings.add(allow(user, GROUP, name + "-", PREFIXED, READ));
         return bindings;

@@ -6,6 +6,7 @@ import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.Map;
 import org.dmhub.hub.catalog.Catalog;
+import org.dmhub.hub.overtime.SpanRollup;
 import org.dmhub.period.Period;
 import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.IndicatorDefinition;
@@ -88,9 +89,14 @@ class FrameworkArguments implements WebMvcConfigurer {
             }
             return null;
         }
-        return Period.parse(text, indicator.getPeriodicity()).orElseThrow(() -> ApiProblem.badRequest("invalid-period",
-                "Invalid period", "'" + text + "' is not a period of " + indicator.getCode() + ", which is reported "
-                        + indicator.getPeriodicity() + ": write " + Period.form(indicator.getPeriodicity())));
+        boolean spans = annotation.spans() && SpanRollup.rollsUpOverTime(indicator);
+        return Period.parse(text)
+                .filter(period -> period.periodicity() == indicator.getPeriodicity()
+                        || (spans && period.periodicity().compareTo(indicator.getPeriodicity()) > 0))
+                .orElseThrow(() -> ApiProblem.badRequest("invalid-period", "Invalid period", "'" + text + "' is not a period of "
+                        + indicator.getCode() + ", which is reported " + indicator.getPeriodicity() + ": write "
+                        + Period.form(indicator.getPeriodicity())
+                        + (spans ? ", or a coarser period it is rolled up over (a quarter YYYY-Qn, a half-year YYYY-Sn, a year YYYY)" : "")));
     }
 
     private static Period anyPeriod(NativeWebRequest request) throws MissingServletRequestParameterException {

@@ -11,7 +11,8 @@ import org.springframework.core.annotation.AliasFor;
 
 /**
  * A period of the handler's {@link Indicator}, which comes before it among the parameters, in the form of the
- * indicator's periodicity ({@link FrameworkArguments}); 400 {@code invalid-period} otherwise.
+ * indicator's periodicity, or with {@link #spans} a coarser one it is rolled up over ({@link FrameworkArguments});
+ * 400 {@code invalid-period} otherwise.
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,6 +25,9 @@ import org.springframework.core.annotation.AliasFor;
 
     @AliasFor(annotation = Parameter.class, attribute = "in")
     ParameterIn in() default ParameterIn.PATH;
+
+    /** Whether a quarter, half-year or year of a finer indicator is accepted too, when the indicator is rolled up over time. */
+    boolean spans() default false;
 
     /** Whether a query parameter may be left out (the argument is then null). */
     @AliasFor(annotation = Parameter.class, attribute = "required")

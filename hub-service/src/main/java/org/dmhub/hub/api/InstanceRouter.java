@@ -80,6 +80,15 @@ class InstanceRouter {
         return forward(holder.get(), pathAndQuery(request));
     }
 
+    /**
+     * One part of an answer put together here: {@code here}'s when this instance holds {@code key}, else the holder's
+     * answer to {@code pathAndQuery} (which it answers from its own stores), read as a {@code type}.
+     */
+    <T> T partAt(StoreKey<?> key, String pathAndQuery, Class<T> type, Supplier<T> here) {
+        Optional<HostInfo> holder = stores.remoteOwner(key);
+        return holder.isEmpty() ? here.get() : json.readValue(fetch(holder.get(), pathAndQuery), type);
+    }
+
     /** 200 with {@code body}, which this instance's stores gave. */
     ResponseEntity<Object> answeredHere(Object body) {
         return ResponseEntity.ok().header(ANSWERED_BY, address(stores.self())).body(body);

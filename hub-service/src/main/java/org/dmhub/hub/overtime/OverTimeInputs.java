@@ -5,14 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
-import org.dmhub.contract.RecordKeys;
-import org.dmhub.hub.aggregation.TemporalRollup;
 import org.dmhub.hub.catalog.CatalogSnapshot;
 import org.dmhub.hub.catalog.RollupStage;
 import org.dmhub.hub.support.StageOutput;
 import org.dmhub.period.Period;
 import org.dmhub.schemas.IndicatorDefinition;
-import org.dmhub.schemas.OverTime;
 
 /**
  * What the consolidation sends the roll-up over time when a unit's value for a period changes: one change for the
@@ -35,18 +32,18 @@ public final class OverTimeInputs {
         if (parsed.isEmpty() || parsed.get().spans().isEmpty()) {
             return List.of();
         }
-        String year = Integer.toString(parsed.get().firstDay().getYear());
+        int year = parsed.get().firstDay().getYear();
         List<KeyValue<String, PeriodInputChange>> changes = new ArrayList<>(2);
         framework.indicator(indicator)
-                .filter(own -> own.getActive() && RollupStage.of(own) == RollupStage.CONSOLIDATION && TemporalRollup.overTimeOf(own) != OverTime.NONE)
+                .filter(own -> own.getActive() && RollupStage.of(own) == RollupStage.CONSOLIDATION && SpanRollup.rollsUpOverTime(own))
                 .filter(own -> own.getPeriodicity() == parsed.get().periodicity())
-                .ifPresent(own -> changes.add(KeyValue.pair(indicator + RecordKeys.SEPARATOR + year,
+                .ifPresent(own -> changes.add(KeyValue.pair(SpanRollup.yearKey(indicator, year),
                         new PeriodInputChange(area, period, false, value))));
         for (CatalogSnapshot.DerivedInput target : framework.derivedInputsOf(indicator)) {
             boolean samePeriodicity = framework.indicator(target.target())
                     .map(IndicatorDefinition::getPeriodicity).filter(parsed.get().periodicity()::equals).isPresent();
             if (samePeriodicity) {
-                changes.add(KeyValue.pair(target.target() + RecordKeys.SEPARATOR + year,
+                changes.add(KeyValue.pair(SpanRollup.yearKey(target.target(), year),
                         new PeriodInputChange(area, period, target.companion(), value)));
             }
         }

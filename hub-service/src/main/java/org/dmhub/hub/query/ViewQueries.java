@@ -6,7 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dmhub.hub.aggregation.AreaResult;
 import org.dmhub.hub.catalog.Catalog;
+import org.dmhub.hub.catalog.CatalogSnapshot;
+import org.dmhub.hub.overtime.SpanRollup;
 import org.dmhub.hub.publication.PublishedArea;
 import org.dmhub.hub.publication.PublishedValues;
 import org.dmhub.period.Period;
@@ -51,6 +54,24 @@ public class ViewQueries {
         }
         points.sort(Comparator.comparing(point -> Period.parse(point.period(), indicator.getPeriodicity()).orElseThrow()));
         return points;
+    }
+
+    /** Each area's values over the periods of {@link YearToDate#periods}, from this instance's part of the roll-up over time's inputs. */
+    public YearToDate yearToDate(IndicatorDefinition indicator, Period upTo) {
+        List<Period> periods = YearToDate.periods(indicator, upTo);
+        CatalogSnapshot framework = catalog.snapshot();
+        Map<String, AreaResult> results = stores.readLocal(stores.stores().overTime().inputs(),
+                inputs -> SpanRollup.of(framework, indicator, periods, inputs));
+        List<AreaTotal> totals = new ArrayList<>();
+        results.forEach((code, result) -> {
+            Optional<AdminArea> area = framework.area(code);
+            totals.add(new AreaTotal(code, area.map(AdminArea::getName).orElse(null), area.map(AdminArea::getLevel).orElse(null),
+                    Decimals.plain(result.value()), result.contributing(), result.expected(),
+                    AreaValueView.completeness(result.contributing(), result.expected())));
+        });
+        totals.sort(Comparator.comparingInt((AreaTotal total) -> framework.areaTree().ancestorsOrSelf(total.area()).size())
+                .thenComparing(AreaTotal::area));
+        return new YearToDate(indicator.getCode(), periods.get(0).toString(), periods.get(periods.size() - 1).toString(), totals);
     }
 
     /** One point of a series. */

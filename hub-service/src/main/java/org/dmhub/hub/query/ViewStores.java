@@ -3,10 +3,12 @@ package org.dmhub.hub.query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
@@ -18,6 +20,9 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.dmhub.contract.RecordKeys;
 import org.dmhub.hub.HubStores;
+import org.dmhub.hub.aggregation.UnitInputs;
+import org.dmhub.hub.overtime.SpanRollup;
+import org.dmhub.period.Period;
 import org.dmhub.hub.catalog.RollupStage;
 import org.dmhub.hub.support.StoreDefinition;
 import org.dmhub.schemas.ReportingStatus;
@@ -28,8 +33,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What this hub instance holds, read from its Kafka Streams state stores (interactive queries): the view (the last
- * published values of each indicator-period), reporting statuses and recent rejections; and which instance holds the
- * keys it does not.
+ * published values of each indicator-period, and of the spans rolled up over time), reporting statuses,
+ * reconciliations and recent rejections; and which instance holds the keys it does not.
  */
 @Component
 public class ViewStores {
@@ -47,9 +52,42 @@ public class ViewStores {
         return stores;
     }
 
-    /** Where the values of an indicator-period are. */
+    /**
+     * Where the values of an indicator-period are: with the stage that rolls it up, or for a span of its periods (a
+     * quarter of a monthly indicator) with the roll-up over time, in the task of the span's year.
+     */
     public StoreKey<PublishedValues> valuesKey(IndicatorDefinition indicator, String period) {
+        Optional<Period> span = Period.parse(period).filter(parsed -> parsed.periodicity().compareTo(indicator.getPeriodicity()) > 0);
+        if (span.isPresent()) {
+            return new StoreKey<>(stores.overTime().published(), indicatorPeriod(indicator, period),
+                    SpanRollup.yearKey(indicator.getCode(), span.get().firstDay().getYear()));
+        }
         return new StoreKey<>(valuesStore(indicator), indicatorPeriod(indicator, period));
+    }
+
+    /** Where each unit's values of an indicator for the periods of one year are (for year-to-date values). */
+    public StoreKey<UnitInputs> yearInputsKey(IndicatorDefinition indicator, int year) {
+        String yearKey = SpanRollup.yearKey(indicator.getCode(), year);
+        return new StoreKey<>(stores.overTime().inputs(), yearKey, yearKey);
+    }
+
+    /** What {@code read} makes of this instance's part of a store. */
+    public <V, T> T readLocal(StoreDefinition<V> store, Function<ReadOnlyKeyValueStore<String, V>, T> read) {
+        return reading(store, () -> read.apply(store(store)));
+    }
+
+    /** Every entry of a store held by this instance, with its key. */
+    public <V> List<KeyValue<String, V>> localEntries(StoreDefinition<V> store) {
+        if (!hostedHere(store)) {
+            return List.of();
+        }
+        return reading(store, () -> {
+            List<KeyValue<String, V>> entries = new ArrayList<>();
+            try (KeyValueIterator<String, V> all = store(store).all()) {
+                all.forEachRemaining(entries::add);
+            }
+            return entries;
+        });
     }
 
     /** Where the reporting status of an indicator-period is. */
@@ -59,7 +97,7 @@ public class ViewStores {
 
     /** Where a key of a store is: empty when on this instance, else the instance's address. */
     public Optional<HostInfo> remoteOwner(StoreKey<?> key) {
-        KeyQueryMetadata metadata = running().queryMetadataForKey(key.store().name(), key.key(), Serdes.String().serializer());
+        KeyQueryMetadata metadata = running().queryMetadataForKey(key.store().name(), key.partitionKey(), Serdes.String().serializer());
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             throw new ViewNotReadyException("the hub is assigning its work (rebalancing)");
         }

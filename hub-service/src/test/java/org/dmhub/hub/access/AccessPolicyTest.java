@@ -33,9 +33,10 @@ class AccessPolicyTest {
     }
 
     @Test
-    void aNationalConsumerReadsTheNationalAggregatesInGroupsOfItsOwnName() {
+    void aNationalConsumerReadsTheNationalAggregatesAndTheReconciliationInGroupsOfItsOwnName() {
         assertThat(describe(policy.nationalConsumer("gso"))).containsExactlyInAnyOrder(
                 "User:gso READ TOPIC LITERAL dmhub.national.aggregates",
+                "User:gso READ TOPIC LITERAL dmhub.reconciliation",
                 "User:gso READ GROUP PREFIXED gso-");
     }
 
@@ -68,7 +69,9 @@ class AccessPolicyTest {
                 "User:hub CREATE TOPIC LITERAL dmhub.national.aggregates",
                 "User:hub WRITE TOPIC LITERAL dmhub.national.aggregates",
                 "User:hub CREATE TOPIC LITERAL dmhub.status.reporting",
-                "User:hub WRITE TOPIC LITERAL dmhub.status.reporting");
+                "User:hub WRITE TOPIC LITERAL dmhub.status.reporting",
+                "User:hub CREATE TOPIC LITERAL dmhub.reconciliation",
+                "User:hub WRITE TOPIC LITERAL dmhub.reconciliation");
     }
 
     @Test
