@@ -31,6 +31,7 @@ import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.NationalAggregate;
 import org.dmhub.schemas.ObservationRejected;
 import org.dmhub.schemas.ObservationStatus;
+import org.dmhub.schemas.Reconciliation;
 import org.dmhub.schemas.ReportingStatus;
 import org.dmhub.validation.Decimals;
 
@@ -48,6 +49,7 @@ public final class HubTopologyDriver implements AutoCloseable {
     private final TestOutputTopic<String, NationalAggregate> national;
     private final TestOutputTopic<String, ObservationRejected> rejected;
     private final TestOutputTopic<String, ReportingStatus> reportingStatus;
+    private final TestOutputTopic<String, Reconciliation> reconciliation;
     private final Path stateDir;
 
     public HubTopologyDriver(String registryUrl) throws Exception {
@@ -73,6 +75,8 @@ public final class HubTopologyDriver implements AutoCloseable {
                 serdes.valueSerde(topics.rejected()).deserializer());
         reportingStatus = driver.createOutputTopic(topics.reportingStatus().name(), serdes.keySerde().deserializer(),
                 serdes.valueSerde(topics.reportingStatus()).deserializer());
+        reconciliation = driver.createOutputTopic(topics.reconciliation().name(), serdes.keySerde().deserializer(),
+                serdes.valueSerde(topics.reconciliation()).deserializer());
     }
 
     public void publishCatalog(List<Department> departments, List<AdminArea> areas, List<IndicatorDefinition> indicators) {
@@ -132,6 +136,16 @@ public final class HubTopologyDriver implements AutoCloseable {
 
     public List<TestRecord<String, ReportingStatus>> reportingStatusRecords() {
         return reportingStatus.readRecordsToList();
+    }
+
+    public List<TestRecord<String, Reconciliation>> reconciliationRecords() {
+        return reconciliation.readRecordsToList();
+    }
+
+    /** The value of a gauge with one tag, or null when there is none. */
+    public Double gauge(String name, String tag, String value) {
+        var gauge = meters.find(name).tag(tag, value).gauge();
+        return gauge == null ? null : gauge.value();
     }
 
     public List<ObservationRejected> rejections() {

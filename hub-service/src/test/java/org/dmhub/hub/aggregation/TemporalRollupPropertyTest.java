@@ -3,7 +3,6 @@ package org.dmhub.hub.aggregation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.dmhub.schemas.AdminArea;
 import org.dmhub.schemas.Aggregation;
 import org.dmhub.schemas.OverTime;
 import org.dmhub.testsupport.property.Draw;
+import org.dmhub.testsupport.property.Fraction;
 import org.dmhub.testsupport.property.Property;
 import org.junit.jupiter.api.Test;
 
@@ -149,50 +149,5 @@ class TemporalRollupPropertyTest {
     /** A value with up to 3 decimals between -1000 and 1000, zero often. */
     private static BigDecimal decimal(Draw draw) {
         return draw.intBetween(0, 5) == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(draw.intBetween(-1_000_000, 1_000_000), draw.intBetween(0, 3));
-    }
-
-    /** An exact rational number. */
-    private record Fraction(BigInteger numerator, BigInteger denominator) implements Comparable<Fraction> {
-        static final Fraction ZERO = new Fraction(BigInteger.ZERO, BigInteger.ONE);
-
-        static Fraction of(BigDecimal value) {
-            return value.scale() >= 0 ? new Fraction(value.unscaledValue(), BigInteger.TEN.pow(value.scale()))
-                    : new Fraction(value.toBigIntegerExact(), BigInteger.ONE);
-        }
-
-        Fraction plus(Fraction other) {
-            return new Fraction(numerator.multiply(other.denominator).add(other.numerator.multiply(denominator)),
-                    denominator.multiply(other.denominator));
-        }
-
-        Fraction times(Fraction other) {
-            return new Fraction(numerator.multiply(other.numerator), denominator.multiply(other.denominator));
-        }
-
-        Fraction dividedBy(Fraction other) {
-            BigInteger sign = BigInteger.valueOf(other.numerator.signum());
-            return new Fraction(numerator.multiply(other.denominator).multiply(sign), denominator.multiply(other.numerator.abs()));
-        }
-
-        boolean isZero() {
-            return numerator.signum() == 0;
-        }
-
-        /** Half-even to 12 decimal places. */
-        BigDecimal rounded() {
-            BigInteger scaled = numerator.multiply(BigInteger.TEN.pow(12));
-            BigInteger[] division = scaled.divideAndRemainder(denominator);
-            BigInteger quotient = division[0];
-            int twiceRemainder = division[1].abs().shiftLeft(1).compareTo(denominator);
-            if (twiceRemainder > 0 || (twiceRemainder == 0 && quotient.testBit(0))) {
-                quotient = quotient.add(BigInteger.valueOf(scaled.signum()));
-            }
-            return new BigDecimal(quotient, 12);
-        }
-
-        @Override
-        public int compareTo(Fraction other) {
-            return numerator.multiply(other.denominator).compareTo(other.numerator.multiply(denominator));
-        }
     }
 }
