@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -39,6 +41,8 @@ import org.dmhub.hub.support.StoreKind;
 import org.dmhub.schemas.Department;
 import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.NationalAggregate;
+import org.dmhub.schemas.Reconciliation;
+import org.dmhub.schemas.ReconciliationStatus;
 import org.dmhub.testsupport.ConfluentWireDecoder;
 import org.dmhub.testsupport.RegistryProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -212,12 +216,100 @@ class HubStartupIT {
     }
 
     @Test
+    void operatingIndicatorsAreReconciledWithTheirStatisticsOnATopicAnyConfluentClientReads() throws Exception {
+        assertThat(postFramework(Files.readAllBytes(SAMPLE_FRAMEWORK), false).statusCode()).isEqualTo(200);
+        // registered FDI by district, three months (SKHDT), and the Statistics Office's figure for the quarter (CTK):
+        // 10+20+30 + 5+5+5 + 0+10+0 + 1+2+3 = 91 million USD against 80, 13.75 % more, beyond the link's 5 %
+        Map<String, String> months = new LinkedHashMap<>();
+        months.put("718", "10,20,30");
+        months.put("721", "5,5,5");
+        months.put("724", "0,10,0");
+        months.put("725", "1,2,3");
+        List<IndicatorObservation> sent = new ArrayList<>();
+        months.forEach((district, values) -> {
+            String[] byMonth = values.split(",");
+            for (int month = 1; month <= 3; month++) {
+                sent.add(HubTopologyDriver.observation("SKHDT", "DT-01", district, "2026-0" + month, byMonth[month - 1], "triệu USD", 1));
+            }
+        });
+        sent.add(HubTopologyDriver.observation("CTK", "TK-DT-01", "74", "2026-Q1", "80", "triệu USD", 1));
+        send(sent);
+
+        ConfluentWireDecoder decoder = new ConfluentWireDecoder(registry.ccompatUrl());
+        Map<String, Object> consumerConfig = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "reconciliation-reader",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        String key = "DT-01|TK-DT-01|74|2026-Q1";
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
+            reader.subscribe(List.of(topics.reconciliation().name()));
+            Map<String, Reconciliation> latest = new HashMap<>();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                reader.poll(Duration.ofMillis(500)).forEach(record -> latest.put(record.key(), decoder.decode(record.value(), Reconciliation.class)));
+                Reconciliation divergent = latest.get(key);
+                assertThat(divergent).isNotNull();
+                assertThat(divergent.getStatus()).isEqualTo(ReconciliationStatus.DIVERGENT);
+                assertThat(divergent.getOperatingValue()).isEqualTo(new BigDecimal("91.000000000000"));
+                assertThat(divergent.getStatisticalValue()).isEqualTo(new BigDecimal("80.000000000000"));
+                assertThat(divergent.getDifference()).isEqualTo(new BigDecimal("11.000000000000"));
+                assertThat(divergent.getRelativeDifference()).isEqualTo(new BigDecimal("0.137500000000"));
+                assertThat(divergent.getTolerance()).isEqualTo(new BigDecimal("0.050000000000"));
+                assertThat(divergent.getDepartment()).isEqualTo("SKHDT");
+                assertThat(divergent.getOperatingCompleteness()).isEqualByComparingTo("1");
+            });
+            assertThat(latest.keySet()).as("the statistic is reported for the province only").containsOnly(key);
+
+            // the same through the API and the metrics
+            JsonNode reconciliation = new ObjectMapper().readTree(get("/api/reconciliation?period=2026-Q1").body());
+            assertThat(reconciliation.path("divergent").asInt()).isEqualTo(1);
+            assertThat(reconciliation.path("reconciliations").get(0).path("operatingIndicator").asString()).isEqualTo("DT-01");
+            assertThat(reconciliation.path("reconciliations").get(0).path("difference").decimalValue()).isEqualByComparingTo("11");
+            assertThat(get("/actuator/prometheus").body()).contains("dmhub_reconciliation_divergent{department=\"SKHDT\"} 1.0");
+            JsonNode quarter = new ObjectMapper().readTree(get("/api/values/DT-01/2026-Q1?area=74").body());
+            assertThat(quarter.path("value").decimalValue()).isEqualByComparingTo("91");
+            assertThat(quarter.path("expected").asInt()).as("4 districts × 3 months").isEqualTo(12);
+            JsonNode compared = new ObjectMapper().readTree(get("/api/values/DT-01/2026-02/compared").body());
+            assertThat(compared.path("yearToDateTo").asString()).isEqualTo("2026-02");
+            // January and February: 10+20 + 5+5 + 0+10 + 1+2 = 53
+            assertThat(find(compared.path("areas"), "area", "74").path("yearToDate").path("value").decimalValue()).isEqualByComparingTo("53");
+
+            // Thủ Dầu Một's March was 19, not 30: the quarter is 80, as the statistic says
+            send(List.of(HubTopologyDriver.observation("SKHDT", "DT-01", "718", "2026-03", "19", "triệu USD", 2)));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                reader.poll(Duration.ofMillis(500)).forEach(record -> latest.put(record.key(), decoder.decode(record.value(), Reconciliation.class)));
+                Reconciliation consistent = latest.get(key);
+                assertThat(consistent.getStatus()).isEqualTo(ReconciliationStatus.CONSISTENT);
+                assertThat(consistent.getOperatingValue()).isEqualTo(new BigDecimal("80.000000000000"));
+                assertThat(consistent.getDifference()).isEqualTo(new BigDecimal("0E-12"));
+            });
+        }
+        assertThat(get("/actuator/prometheus").body()).contains("dmhub_reconciliation_divergent{department=\"SKHDT\"} 0.0");
+    }
+
+    private void send(List<IndicatorObservation> observations) throws Exception {
+        RegistrySerdes serdes = new RegistrySerdes(registry.baseUrl());
+        Map<String, Object> config = new HashMap<>(serdes.producerConfig());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        try (KafkaProducer<String, IndicatorObservation> producer = new KafkaProducer<>(config)) {
+            for (IndicatorObservation observation : observations) {
+                producer.send(new ProducerRecord<>(topics.observations(observation.getDepartment()).name(),
+                        observation.getIndicator() + "|" + observation.getArea() + "|" + observation.getPeriod(), observation)).get();
+            }
+        }
+    }
+
+    @Test
     void apiErrorsAreProblemDetailsThatSayWhatWouldBeValid() throws Exception {
         assertThat(postFramework(Files.readAllBytes(SAMPLE_FRAMEWORK), false).statusCode()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/api/catalog/indicators/HC-03").statusCode()).isEqualTo(200));
         assertProblem(get("/api/values/XX-99/2026-10"), 404, "Unknown indicator", "indicator XX-99 is not in the framework");
-        assertProblem(get("/api/values/HC-03/2026-Q4"), 400, "Invalid period", "write YYYY-MM (e.g. 2026-10)");
+        assertProblem(get("/api/values/HC-03/2026-10-05"), 400, "Invalid period",
+                "write YYYY-MM (e.g. 2026-10), or a coarser period it is rolled up over");
+        assertProblem(get("/api/values/KT-02/2026-10"), 400, "Invalid period", "write YYYY-Qn with n from 1 to 4 (e.g. 2026-Q3)");
+        assertProblem(get("/api/reconciliation/HC-03"), 400, "No statistical link", "HC-03 has no statisticalLink");
+        assertProblem(get("/api/values/DS-01/2026/year-to-date"), 400, "No year-to-date value", "2026 is a year");
         assertProblem(get("/api/values/HC-03/2026-10?area=00000"), 404, "Unknown area", "area 00000 is not in the framework");
         assertProblem(get("/api/national/aggregates"), 400, null, "period");
         assertThat(get("/v3/api-docs").body()).contains("/api/values/{indicator}/{period}", "/api/national/aggregates.csv");
