@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.dmhub.schemas.Periodicity;
 import org.dmhub.testsupport.property.Draw;
 import org.dmhub.testsupport.property.Property;
@@ -131,6 +132,35 @@ class PeriodTest {
             };
 
             assertThat(Period.parse(text)).as(text).isEmpty();
+        });
+    }
+
+    @Test
+    void aPeriodsSpansAreTheCoarserPeriodsHoldingItFinestFirst() {
+        assertThat(Period.parse("2026-05").orElseThrow().spans()).extracting(Period::toString).containsExactly("2026-Q2", "2026-S1", "2026");
+        assertThat(Period.parse("2026-Q3").orElseThrow().spans()).extracting(Period::toString).containsExactly("2026-S2", "2026");
+        assertThat(Period.parse("2026-12-31").orElseThrow().spans()).extracting(Period::toString)
+                .containsExactly("2026-12", "2026-Q4", "2026-S2", "2026");
+        assertThat(Period.parse("2026").orElseThrow().spans()).isEmpty();
+    }
+
+    @Test
+    void aSpanHoldsItsFinerPeriodsInOrderAndEachLiesWithinIt() {
+        assertThat(Period.parse("2026-S1").orElseThrow().periodsOf(Periodicity.QUARTERLY)).extracting(Period::toString)
+                .containsExactly("2026-Q1", "2026-Q2");
+        assertThat(Period.parse("2028-02").orElseThrow().periodsOf(Periodicity.DAILY)).hasSize(29);
+        Property.forAll(1000, draw -> {
+            Period period = Period.containing(draw.oneOf(Periodicity.class), day(draw));
+            for (Period span : period.spans()) {
+                assertThat(period.isWithin(span)).isTrue();
+                List<Period> periods = span.periodsOf(period.periodicity());
+                assertThat(periods).contains(period);
+                assertThat(periods.get(0).firstDay()).isEqualTo(span.firstDay());
+                assertThat(periods.get(periods.size() - 1).lastDay()).isEqualTo(span.lastDay());
+            }
+            assertThat(period.sameTimeLastYear().periodicity()).isEqualTo(period.periodicity());
+            assertThat(period.sameTimeLastYear().firstDay().getYear()).isEqualTo(period.firstDay().getYear() - 1);
+            assertThat(period.next().previous()).isEqualTo(period);
         });
     }
 
