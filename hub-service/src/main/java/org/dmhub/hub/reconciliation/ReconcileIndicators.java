@@ -172,9 +172,11 @@ public final class ReconcileIndicators implements ProcessorSupplier<String, Reco
             return true;
         }
 
+        /** Counts a published reconciliation in (1) or out (-1); every department with one has a gauge, 0 or more. */
         private void count(PublishedReconciliation published, int change) {
-            if (published != null && ReconciliationStatus.DIVERGENT.name().equals(published.getStatus())) {
-                divergentByDepartment.merge(published.getDepartment(), change, Integer::sum);
+            if (published != null) {
+                boolean divergent = ReconciliationStatus.DIVERGENT.name().equals(published.getStatus());
+                divergentByDepartment.merge(published.getDepartment(), divergent ? change : 0, Integer::sum);
             }
         }
     }

@@ -81,7 +81,7 @@ public final class HubMetrics {
         }
         divergent.forEach((department, byTask) -> {
             Integer count = byDepartment.get(department);
-            if (count == null || count == 0) {
+            if (count == null) {
                 byTask.remove(task);
             } else {
                 byTask.put(task, count);
