@@ -111,6 +111,32 @@ class ApiRoutingIT {
                 assertThat(answeredBy).as("each instance holds a part of the view").hasSize(2);
             });
 
+            // the spans rolled up over time are held by the task of their indicator and year, which either instance asks;
+            // a comparison puts together parts that may be held by both: 2026-03, 2025-03 and January to March 2026
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                for (HubProcess asked : List.of(first, second)) {
+                    for (int quarter = 0; quarter < PERIODS / 3; quarter++) {
+                        String span = (2025 + quarter / 4) + "-Q" + (quarter % 4 + 1);
+                        HttpResponse<String> answer = get(asked, "/api/values/SUM-1/" + span + "?area=P");
+                        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                        JsonNode value = new ObjectMapper().readTree(answer.body());
+                        // months 3q+1, 3q+2 and 3q+3, each 9 communes
+                        assertThat(value.path("value").decimalValue()).as(span).isEqualByComparingTo(String.valueOf(9 * (9 * quarter + 6)));
+                        assertThat(value.path("contributing").asInt()).isEqualTo(27);
+                        assertThat(value.path("expected").asInt()).isEqualTo(27);
+                    }
+                    HttpResponse<String> answer = get(asked, "/api/values/SUM-1/2026-03/compared");
+                    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                    JsonNode province = new ObjectMapper().readTree(answer.body()).path("areas").get(0);
+                    assertThat(province.path("area").asString()).isEqualTo("P");
+                    assertThat(province.path("value").decimalValue()).isEqualByComparingTo("135");
+                    assertThat(province.path("yearToDate").path("value").decimalValue()).isEqualByComparingTo("378");
+                    assertThat(province.path("samePeriodLastYear").decimalValue()).isEqualByComparingTo("27");
+                    assertThat(province.path("change").decimalValue()).isEqualByComparingTo("108");
+                    assertThat(province.path("ratioToLastYear").decimalValue()).isEqualByComparingTo("5");
+                }
+            });
+
             // statuses and series gather what both instances hold (retried: a rebalance answers 503 for a moment)
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 for (HubProcess asked : List.of(first, second)) {
