@@ -5,9 +5,14 @@
 // Opens <hubUrl>/#period=2026-10 and checks what the focal point relies on:
 //   (a) the reporting table shows a department that is late or has not reported ("Trễ hạn" / "Chưa báo cáo");
 //   (b) the rejections feed shows a rejection with its reason code;
-//   (c) the indicator table has HC-03 with a province value; clicking it opens the drill-down with district and
-//       commune areas, and the chart has at least one point;
-//   (d) the English toggle switches the labels, and the choice is remembered.
+//   (c) the indicator table has HC-03 with a province value and its year to date; clicking it opens the drill-down
+//       with district and commune areas, and the chart has at least one point;
+//   (d) the English toggle switches the labels, and the choice is remembered;
+// then, at 2026-03 (the figures DashboardBrowserIT publishes, worked out in its firstQuarterReports):
+//   (e) DT-01's province value beside its year to date and March 2025, in the indicator table and, for every
+//       district, in the drill-down; its quarter and year through the drill-down's Tháng / Quý / Năm switch;
+//   (f) the reconciliation panel of 2026-Q1: the DIVERGENT DT-01 → TK-DT-01 first with both values and the
+//       difference, the count of divergent ones in its title; clicking it charts both series over the periods.
 // Every page must carry the hub's Content-Security-Policy, and the browser must report no violation of it.
 // In secure mode (DMHUB_DASHBOARD_USER and DMHUB_DASHBOARD_PASSWORD in the environment, never on the command line):
 // the dashboard's address leads to the login page, a wrong password is refused there, the user's login opens the
@@ -115,7 +120,7 @@ async function checkIndicatorAndDrilldown(page) {
   if (!/\d/.test(value)) {
     fail(`(c) HC-03's province value reads "${value}"`);
   }
-  log(`(c) indicator table: HC-03 province value ${value} (${await text(row.locator('td').nth(5))} reporting units)`);
+  log(`(c) indicator table: HC-03 province value ${value} (${await text(row.locator('td.contributing'))} reporting units)`);
 
   await row.click();
   const districts = page.locator('#drilldown-table tbody tr[data-level="DISTRICT"]');
@@ -134,6 +139,195 @@ async function checkIndicatorAndDrilldown(page) {
     labels.push(`${await point.getAttribute('data-period')}=${await point.getAttribute('data-value')}`);
   }
   log(`(c) chart "${await text(page.locator('#chart-title'))}": ${labels.length} point(s): ${labels.join(', ')}`);
+}
+
+/** The texts of a row's cells, by the class each cell has (td.value, td.ytd, ...). */
+async function cells(row, ...classes) {
+  const texts = {};
+  for (const name of classes) {
+    texts[name] = await text(row.locator(`td.${name}`));
+  }
+  return texts;
+}
+
+/** Every expected cell text of a row, or a failure naming the row and what differs. */
+function expectCells(what, actual, expected) {
+  for (const [name, value] of Object.entries(expected)) {
+    if (actual[name] !== value) {
+      fail(`${what}: the ${name} column reads "${actual[name]}", not "${value}" (the row: ${JSON.stringify(actual)})`);
+    }
+  }
+}
+
+/** HC-03 in October: its year to date from the communes' September and October dossiers, no October 2025. */
+async function checkIndicatorYearToDate(page) {
+  const row = page.locator('#indicators-table tbody tr[data-indicator="HC-03"]');
+  await waitFor(page, row.locator('td.ytd:not(.muted)'), '(c) the year to date of HC-03');
+  // 100 · (99 + 60 + 114 + 70) / (110 + 70 + 120 + 80) = 100 · 343 / 380 = 90.263…
+  expectCells('(c) HC-03 in the indicator table', await cells(row, 'value', 'ytd', 'yoy'), {value: '92', ytd: '90,26', yoy: '—'});
+  const range = await text(page.locator('#indicators-table th.ytd .range'));
+  if (range !== '01–10/2026') {
+    fail(`(c) the year-to-date header of 2026-10 reads "${range}", not "01–10/2026"`);
+  }
+  log(`(c) HC-03: year to date ${range} 90,26, no October 2025 ("—")`);
+}
+
+async function showPeriod(page, period) {
+  await page.fill('#period-input', period);
+  await page.click('#period-form button[type="submit"]');
+  try {
+    await page.waitForFunction((wanted) => location.hash === `#period=${wanted}`
+      && document.querySelector('#indicators-title').textContent.includes(wanted), period, {timeout: 5_000});
+  } catch {
+    fail(`the period field did not show ${period} (the address is ${page.url()})`);
+  }
+}
+
+/** The drill-down's rows, each {value, ytd, yoy} as shown, by area code. */
+async function drilldownRows(page, areas, what) {
+  const rows = {};
+  for (const code of Object.keys(areas)) {
+    const row = page.locator(`#drilldown-table tbody tr[data-area="${code}"]`);
+    await waitFor(page, row, `${what}: the row of area ${code}`);
+    rows[code] = await cells(row, 'value', 'ytd', 'yoy');
+    expectCells(`${what}, area ${code}`, rows[code], areas[code]);
+  }
+  return rows;
+}
+
+async function waitForDrilldownPeriod(page, period, what) {
+  try {
+    await page.waitForFunction((wanted) => document.querySelector('#drilldown-title').textContent.includes(`, kỳ ${wanted}:`)
+      && !document.querySelector('#drilldown-table tbody td.loading'), period, {timeout: WAIT_MS});
+  } catch {
+    fail(`${what}: the drill-down did not show ${period}; its title reads "${await text(page.locator('#drilldown-title'))}"`);
+  }
+}
+
+async function expectHeads(page, what, yearToDate, lastYear) {
+  const heads = {ytd: await text(page.locator('#drilldown-table th.ytd .range')), yoy: await text(page.locator('#drilldown-table th.yoy .range'))};
+  expectCells(`${what}: the header`, heads, {ytd: yearToDate, yoy: lastYear});
+}
+
+async function checkYearToDateAndLastYear(page) {
+  await showPeriod(page, '2026-03');
+  const row = page.locator('#indicators-table tbody tr[data-indicator="DT-01"]');
+  await waitFor(page, row.locator('td.ytd:not(.muted)'), '(e) the year to date of DT-01 in 2026-03');
+  // the province: March 40 + 30 + 35 + 25 = 130; January to March 100 + 100 + 130 = 330; March 2025 32 + 24 + 40 = 96:
+  // 130 / 96 = 1.3541… = 135,4 %, 130 − 96 = +34
+  expectCells('(e) DT-01 in the indicator table', await cells(row, 'value', 'ytd', 'yoy'), {value: '130', ytd: '330', yoy: '135,4 % +34'});
+  const range = await text(page.locator('#indicators-table th.ytd .range'));
+  if (range !== '01–03/2026') {
+    fail(`(e) the indicator table's year-to-date header reads "${range}", not "01–03/2026"`);
+  }
+  log(`(e) indicator table: DT-01 2026-03 = 130, year to date ${range} = 330, vs 2025-03: 135,4 % +34`);
+
+  await row.click();
+  await waitForDrilldownPeriod(page, '2026-03', '(e) DT-01');
+  await expectHeads(page, '(e) DT-01 2026-03', '01–03/2026', '2025-03');
+  // each district: March; January + February + March; March / March 2025 and the change (Thuận An: no March 2025)
+  await drilldownRows(page, {
+    74: {value: '130', ytd: '330', yoy: '135,4 % +34'},
+    718: {value: '40', ytd: '105', yoy: '125,0 % +8'}, // 30 + 35 + 40; 40 / 32
+    721: {value: '30', ytd: '75', yoy: '125,0 % +6'}, // 20 + 25 + 30; 30 / 24
+    724: {value: '35', ytd: '80', yoy: '87,5 % -5'}, // 25 + 20 + 35; 35 / 40
+    725: {value: '25', ytd: '70', yoy: '—'}, // 25 + 20 + 25; none in 2025-03
+  }, '(e) DT-01 2026-03 by area');
+  log('(e) drill-down 2026-03: 74 130 | 330 | 135,4 % +34; 718 40 | 105 | 125,0 % +8; 721 30 | 75 | 125,0 % +6; '
+    + '724 35 | 80 | 87,5 % -5; 725 25 | 70 | —');
+
+  const scale = (name) => page.locator(`#drilldown-scale button[data-scale="${name}"]`);
+  await waitFor(page, scale('QUARTERLY'), '(e) the drill-down\'s "Quý" switch');
+  const labels = (await page.locator('#drilldown-scale button').allInnerTexts()).map((label) => label.trim());
+  if (labels.join(' / ') !== 'Tháng / Quý / Năm') {
+    fail(`(e) the drill-down's switch reads "${labels.join(' / ')}", not "Tháng / Quý / Năm"`);
+  }
+  await scale('QUARTERLY').click();
+  await waitForDrilldownPeriod(page, '2026-Q1', '(e) DT-01 by quarter');
+  await expectHeads(page, '(e) DT-01 2026-Q1', '01–03/2026', '2025-Q1');
+  // the quarter rolled up from the months (its year to date is the same); 2025-Q1 is March 2025 alone
+  await drilldownRows(page, {
+    74: {value: '330', ytd: '330', yoy: '343,8 % +234'}, // 330 / 96 = 3.4375
+    718: {value: '105', ytd: '105', yoy: '328,1 % +73'}, // 105 / 32 = 3.28125
+    721: {value: '75', ytd: '75', yoy: '312,5 % +51'}, // 75 / 24 = 3.125
+    724: {value: '80', ytd: '80', yoy: '200,0 % +40'}, // 80 / 40
+    725: {value: '70', ytd: '70', yoy: '—'},
+  }, '(e) DT-01 2026-Q1 by area');
+  const note = await text(page.locator('#drilldown-note'));
+  if (!note.includes('2026-Q1')) {
+    fail(`(e) the quarter's drill-down does not say it is rolled up from the months: "${note}"`);
+  }
+  log(`(e) "Quý": 2026-Q1 74 330 | 330 | 343,8 % +234; 725 70 | 70 | —; "${note}"`);
+
+  await scale('YEARLY').click();
+  await waitForDrilldownPeriod(page, '2026', '(e) DT-01 by year');
+  await expectHeads(page, '(e) DT-01 2026', '', '2025');
+  // a year is its own year to date: none shown
+  await drilldownRows(page, {74: {value: '330', ytd: '—', yoy: '343,8 % +234'}}, '(e) DT-01 2026');
+  log('(e) "Năm": 2026 74 330 | — | 343,8 % +234');
+
+  await scale('MONTHLY').click();
+  await waitForDrilldownPeriod(page, '2026-03', '(e) DT-01 by month again');
+  await drilldownRows(page, {74: {value: '130', ytd: '330', yoy: '135,4 % +34'}}, '(e) DT-01 2026-03 again');
+  log('(e) "Tháng": back to 2026-03');
+}
+
+async function checkReconciliation(page) {
+  // the quarter of 2026-03, with the count of divergent ones
+  const title = page.locator('#reconciliation-title');
+  const expectedTitle = 'Đối chiếu chỉ tiêu thống kê kỳ 2026-Q1 1 lệch vượt ngưỡng';
+  try {
+    await page.waitForFunction((wanted) => document.querySelector('#reconciliation-title').textContent === wanted
+      && !document.querySelector('#reconciliation-table tbody td.loading'), expectedTitle, {timeout: WAIT_MS});
+  } catch {
+    fail(`(f) the reconciliation panel's title reads "${await text(title)}", not "${expectedTitle}"`
+      + ` (the page shows: ${JSON.stringify(await visibleProblems(page))})`);
+  }
+  const heading = await text(title);
+  const rows = page.locator('#reconciliation-table tbody tr');
+  await waitFor(page, rows.first(), '(f) a reconciliation row');
+  const seen = [];
+  for (const row of await rows.all()) {
+    seen.push(`${await row.getAttribute('data-operating')}→${await row.getAttribute('data-statistical')} `
+      + `${await row.getAttribute('data-area')} ${await row.getAttribute('data-status')}`);
+  }
+  // DIVERGENT first
+  if (seen.join('; ') !== 'DT-01→TK-DT-01 74 DIVERGENT; NS-01→TK-NS-01 74 NO_OPERATIONAL') {
+    fail(`(f) the reconciliation rows are ${seen.join('; ')}, not DT-01→TK-DT-01 74 DIVERGENT; NS-01→TK-NS-01 74 NO_OPERATIONAL`);
+  }
+  const divergent = rows.nth(0);
+  const columns = ['operating', 'statistical', 'difference', 'relative', 'tolerance'];
+  // 330 against 300: +30, 30 / 300 = +10 %, beyond the link's 5 %
+  expectCells('(f) DT-01 → TK-DT-01', {...await cells(divergent, ...columns), status: await text(divergent.locator('.badge'))},
+    {operating: '330', statistical: '300', difference: '+30', relative: '+10 %', tolerance: '5 %', status: 'Lệch vượt ngưỡng'});
+  const link = await text(divergent.locator('td.link'));
+  if (!link.startsWith('DT-01 → TK-DT-01 Vốn đầu tư trực tiếp nước ngoài đăng ký → ')) {
+    fail(`(f) the link column reads "${link}"`);
+  }
+  // no NS-01 reported: its value and the difference are "—"
+  expectCells('(f) NS-01 → TK-NS-01', {...await cells(rows.nth(1), ...columns), status: await text(rows.nth(1).locator('.badge'))},
+    {operating: '—', statistical: '4,5', difference: '—', relative: '—', tolerance: '2 %', status: 'Chưa có số liệu điều hành'});
+  log(`(f) "${heading}": ${seen.join('; ')}; DT-01 → TK-DT-01 330 | 300 | +30 | +10 % | 5 %`);
+
+  await divergent.click();
+  const chart = page.locator('#link-chart-area svg');
+  await waitFor(page, chart.locator('circle.point[data-series="statistical"]'), '(f) the chart of DT-01 → TK-DT-01');
+  const points = {};
+  for (const point of await chart.locator('g.points circle.point').all()) {
+    const series = await point.getAttribute('data-series');
+    (points[series] ??= []).push(`${await point.getAttribute('data-period')}=${Number(await point.getAttribute('data-value'))}`);
+  }
+  // operating: 2025-Q1 March 2025 alone (96), none in 2025-Q4, 2026-Q1 330; statistical: 100, 280, 300
+  const drawn = `operating ${(points.operating ?? []).join(', ')}; statistical ${(points.statistical ?? []).join(', ')}`;
+  if (drawn !== 'operating 2025-Q1=96, 2026-Q1=330; statistical 2025-Q1=100, 2025-Q4=280, 2026-Q1=300') {
+    fail(`(f) the chart's points are ${drawn}`);
+  }
+  const lines = await chart.locator('path.line').count();
+  const legend = (await chart.locator('.legend text').allTextContents()).join(' / ');
+  if (lines !== 2 || legend !== 'DT-01 (điều hành) / TK-DT-01 (thống kê)') {
+    fail(`(f) the chart has ${lines} line(s) and the legend "${legend}", not 2 and "DT-01 (điều hành) / TK-DT-01 (thống kê)"`);
+  }
+  log(`(f) chart "${await text(page.locator('#link-chart-title'))}": ${drawn}; legend ${legend}`);
 }
 
 async function checkLanguage(page, context) {
@@ -269,7 +463,10 @@ async function run() {
     await checkReporting(page);
     await checkRejections(page);
     await checkIndicatorAndDrilldown(page);
+    await checkIndicatorYearToDate(page);
     await checkLanguage(page, context);
+    await checkYearToDateAndLastYear(page);
+    await checkReconciliation(page);
     const stats = (await page.locator('#throughput .stat').allInnerTexts()).map((stat) => stat.split('\n').slice(0, 2).join(' '));
     log(`throughput panel (shown, not checked): ${stats.join('; ')}`);
     const violations = diagnostics.filter((message) => /Content.Security.Policy/i.test(message));
@@ -277,6 +474,10 @@ async function run() {
       fail(`the browser reports violations of the Content-Security-Policy:\n  ${violations.join('\n  ')}`);
     }
     log('Content-Security-Policy on every page, no violation reported');
+    const errors = diagnostics.filter((message) => message.startsWith('page error'));
+    if (errors.length) {
+      fail(`the dashboard's script failed:\n  ${errors.join('\n  ')}`);
+    }
 
     mkdirSync(dirname(screenshotPath), {recursive: true});
     await page.evaluate(() => window.scrollTo(0, 0)); // the sticky top bar belongs at the top of the picture

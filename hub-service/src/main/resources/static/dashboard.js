@@ -1,4 +1,5 @@
-// DM Hub dashboard: reporting status, rejections, throughput and the indicator view of one period.
+// DM Hub dashboard: reporting status, rejections, throughput, the indicator view of one period (with the year to date
+// and the same period last year) and the reconciliation of operating indicators with the official statistics.
 // Plain ES module, no dependency: every figure comes from the hub's REST API (/api/...).
 
 /** Every text of the page, in Vietnamese (default) and English. {name} is replaced by a value. */
@@ -121,6 +122,47 @@ const STRINGS = {
     'chart.dataTable': 'Bảng số liệu của biểu đồ',
     'chart.period': 'Kỳ',
     'chart.value': 'Giá trị',
+
+    'compare.yearToDate': 'Lũy kế',
+    'compare.lastYear': 'So với cùng kỳ',
+    'compare.yearToDateTitle': 'Lũy kế {range}; đã báo cáo {contributing} / {expected} (đơn vị × kỳ)',
+    'compare.lastYearTitle': 'Cùng kỳ năm trước ({period}): {value}',
+    'compare.noLastYear': 'Chưa có số liệu cùng kỳ năm trước ({period})',
+    'compare.noYearToDate': 'Không có lũy kế: giá trị năm, hoặc chỉ tiêu không cộng dồn theo thời gian',
+    'compare.unavailable': 'Chưa tải được số liệu so sánh: {message}',
+    'range.months': '{from}–{to}/{year}',
+    'range.month': '{from}/{year}',
+    'range.quarters': 'quý {from}–{to}/{year}',
+    'range.quarter': 'quý {from}/{year}',
+    'scale.label': 'Xem theo',
+    'scale.MONTHLY': 'Tháng',
+    'scale.QUARTERLY': 'Quý',
+    'scale.YEARLY': 'Năm',
+    'drilldown.rolledUp': 'Giá trị của {period} được tổng hợp từ các kỳ {periodicity} theo quy tắc của chỉ tiêu.',
+
+    'reconciliation.title': 'Đối chiếu chỉ tiêu thống kê kỳ {period}',
+    'reconciliation.divergent': '{count} lệch vượt ngưỡng',
+    'reconciliation.hint': 'Số liệu điều hành của các sở bên cạnh số liệu thống kê chính thức; chọn một dòng để xem cả hai qua các kỳ.',
+    'reconciliation.caption': 'Đối chiếu chỉ tiêu điều hành với chỉ tiêu thống kê theo địa bàn; các cặp lệch vượt ngưỡng ở đầu bảng',
+    'reconciliation.link': 'Chỉ tiêu điều hành → chỉ tiêu thống kê',
+    'reconciliation.area': 'Địa bàn',
+    'reconciliation.operating': 'Số liệu điều hành',
+    'reconciliation.statistical': 'Số liệu thống kê',
+    'reconciliation.difference': 'Chênh lệch',
+    'reconciliation.relative': 'Chênh lệch tương đối',
+    'reconciliation.tolerance': 'Ngưỡng cho phép',
+    'reconciliation.status': 'Trạng thái',
+    'reconciliation.factor': 'Đã quy đổi sang đơn vị của số liệu thống kê (nhân hệ số {factor})',
+    'reconciliation.empty': 'Không có chỉ tiêu nào được đối chiếu cho kỳ {period}.',
+    'status.DIVERGENT': 'Lệch vượt ngưỡng',
+    'status.INCOMPLETE': 'Số liệu điều hành chưa đủ',
+    'status.NO_STATISTIC': 'Chưa có số liệu thống kê',
+    'status.NO_OPERATIONAL': 'Chưa có số liệu điều hành',
+    'status.CONSISTENT': 'Khớp',
+    'linkchart.title': 'Đối chiếu {operating} → {statistical} — {area} ({unit})',
+    'linkchart.description': 'Biểu đồ đường: số liệu điều hành {operating} và số liệu thống kê {statistical} tại {area} qua các kỳ, từ {first} đến {last}.',
+    'linkchart.operating': '{code} (điều hành)',
+    'linkchart.statistical': '{code} (thống kê)',
   },
   en: {
     'skip': 'Skip to the main content',
@@ -240,6 +282,47 @@ const STRINGS = {
     'chart.dataTable': 'Data of the chart',
     'chart.period': 'Period',
     'chart.value': 'Value',
+
+    'compare.yearToDate': 'Year to date',
+    'compare.lastYear': 'vs same period last year',
+    'compare.yearToDateTitle': 'Year to date {range}; reported {contributing} / {expected} (units × periods)',
+    'compare.lastYearTitle': 'Same period last year ({period}): {value}',
+    'compare.noLastYear': 'No value for the same period last year ({period})',
+    'compare.noYearToDate': 'No year-to-date value: a yearly value, or an indicator not rolled up over time',
+    'compare.unavailable': 'The comparison could not be loaded: {message}',
+    'range.months': '{from}–{to}/{year}',
+    'range.month': '{from}/{year}',
+    'range.quarters': 'Q{from}–Q{to} {year}',
+    'range.quarter': 'Q{from} {year}',
+    'scale.label': 'Show by',
+    'scale.MONTHLY': 'Month',
+    'scale.QUARTERLY': 'Quarter',
+    'scale.YEARLY': 'Year',
+    'drilldown.rolledUp': 'The values of {period} are rolled up from its {periodicity} periods by the indicator’s rule.',
+
+    'reconciliation.title': 'Statistical reconciliation for {period}',
+    'reconciliation.divergent': '{count} divergent',
+    'reconciliation.hint': 'The departments’ operating figures beside the official statistics; choose a row to see both over the periods.',
+    'reconciliation.caption': 'Operating indicators beside the statistical indicators they are linked to, by area; divergent ones first',
+    'reconciliation.link': 'Operating → statistical indicator',
+    'reconciliation.area': 'Area',
+    'reconciliation.operating': 'Operating value',
+    'reconciliation.statistical': 'Statistical value',
+    'reconciliation.difference': 'Difference',
+    'reconciliation.relative': 'Relative difference',
+    'reconciliation.tolerance': 'Tolerance',
+    'reconciliation.status': 'Status',
+    'reconciliation.factor': 'Converted to the statistical value’s unit (times {factor})',
+    'reconciliation.empty': 'No indicator is reconciled for {period}.',
+    'status.DIVERGENT': 'Divergent',
+    'status.INCOMPLETE': 'Operating data incomplete',
+    'status.NO_STATISTIC': 'No statistic yet',
+    'status.NO_OPERATIONAL': 'No operating data',
+    'status.CONSISTENT': 'Consistent',
+    'linkchart.title': 'Reconciliation {operating} → {statistical} — {area} ({unit})',
+    'linkchart.description': 'Line chart: the operating value of {operating} and the statistical value of {statistical} in {area} over the periods, from {first} to {last}.',
+    'linkchart.operating': '{code} (operating)',
+    'linkchart.statistical': '{code} (statistical)',
   },
 };
 
@@ -250,6 +333,12 @@ const REASONS = ['UNDECODABLE', 'UNKNOWN_INDICATOR', 'INDICATOR_RETIRED', 'DERIV
 
 /** Reporting states, the ones needing action first. */
 const STATE_ORDER = {MISSING: 0, LATE: 1, PENDING: 2, ON_TIME: 3};
+
+/** Reconciliation statuses, the ones needing a look first (the API's order). */
+const STATUS_ORDER = {DIVERGENT: 0, INCOMPLETE: 1, NO_STATISTIC: 2, NO_OPERATIONAL: 3, CONSISTENT: 4};
+
+/** The periodicities a monthly or quarterly indicator's drill-down may be shown by (rolled up over time). */
+const SCALES = ['MONTHLY', 'QUARTERLY', 'YEARLY'];
 
 /** Deadlines and times are shown in the province's time zone, whatever the browser's. */
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -269,8 +358,10 @@ const state = {
   rate: null,
   previousTotals: null,
   indicatorRows: null,
-  selected: null, // {indicator, values, area}
+  selected: null, // {indicator, values, area, error, scale}
   series: null,
+  reconciliation: null, // {period, data, error}
+  link: null, // the reconciliation row charted: {operatingIndicator, statisticalIndicator, area, areaName, series, error}
   generation: 0,
 };
 
@@ -302,6 +393,31 @@ function formatNumber(value, maximumFractionDigits = 2) {
 
 function formatPercent(ratio) {
   return new Intl.NumberFormat(locale(), {style: 'percent', maximumFractionDigits: 0}).format(Number(ratio) || 0);
+}
+
+/** A ratio as a percent with one decimal: 1.112291666667 is "111,2 %". */
+function formatRatio(ratio) {
+  if (ratio === null || ratio === undefined || Number.isNaN(Number(ratio))) {
+    return t('none');
+  }
+  return `${new Intl.NumberFormat(locale(), {minimumFractionDigits: 1, maximumFractionDigits: 1}).format(Number(ratio) * 100)} %`;
+}
+
+/** A fraction as a percent, up to two decimals, signed when {signed}: 0.1 is "+10 %", 0.05 "5 %". */
+function formatFraction(fraction, signed = false) {
+  if (fraction === null || fraction === undefined || Number.isNaN(Number(fraction))) {
+    return t('none');
+  }
+  return `${new Intl.NumberFormat(locale(), {maximumFractionDigits: 2, signDisplay: signed ? 'exceptZero' : 'auto'})
+    .format(Number(fraction) * 100)} %`;
+}
+
+/** A change, with its sign: "+134,75", "-5", "0". */
+function formatChange(change, maximumFractionDigits = 2) {
+  if (change === null || change === undefined || Number.isNaN(Number(change))) {
+    return t('none');
+  }
+  return new Intl.NumberFormat(locale(), {maximumFractionDigits, signDisplay: 'exceptZero'}).format(Number(change));
 }
 
 function formatDate(instant) {
@@ -371,6 +487,50 @@ function defaultPeriod() {
 
 function monthPeriod(year, month) {
   return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/** The period of the given periodicity that holds a period's first day: 2026-02 in a QUARTERLY is 2026-Q1. */
+function periodContaining(period, periodicity) {
+  const form = periodicityOf(period);
+  if (!form) {
+    return period;
+  }
+  const year = Number(period.slice(0, 4));
+  const month = {MONTHLY: Number(period.slice(5, 7)), DAILY: Number(period.slice(5, 7)),
+    QUARTERLY: (Number(period.slice(6)) - 1) * 3 + 1, HALF_YEARLY: (Number(period.slice(6)) - 1) * 6 + 1, YEARLY: 1}[form];
+  switch (periodicity) {
+    case 'MONTHLY':
+      return form === 'DAILY' || form === 'MONTHLY' ? monthPeriod(year, month) : period;
+    case 'QUARTERLY':
+      return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+    case 'HALF_YEARLY':
+      return `${year}-S${month <= 6 ? 1 : 2}`;
+    case 'YEARLY':
+      return String(year);
+    default:
+      return period;
+  }
+}
+
+/** The period of the reconciliation panel: a month's (or day's) quarter; a quarter, half-year or year as it is. */
+function reconciliationPeriod(period) {
+  const periodicity = periodicityOf(period);
+  return periodicity === 'MONTHLY' || periodicity === 'DAILY' ? periodContaining(period, 'QUARTERLY') : period;
+}
+
+/** A year-to-date range: 2026-01 to 2026-03 is "01–03/2026"; 2026-Q1 to 2026-Q2 "quý 1–2/2026". */
+function formatRange(from, to) {
+  if (!from || !to) {
+    return '';
+  }
+  const form = periodicityOf(from);
+  const year = from.slice(0, 4);
+  if (form === periodicityOf(to) && to.slice(0, 4) === year && (form === 'MONTHLY' || form === 'QUARTERLY')) {
+    const [first, last] = form === 'MONTHLY' ? [from.slice(5, 7), to.slice(5, 7)] : [from.slice(6), to.slice(6)];
+    const kind = form === 'MONTHLY' ? 'month' : 'quarter';
+    return first === last ? t(`range.${kind}`, {from: first, year}) : t(`range.${kind}s`, {from: first, to: last, year});
+  }
+  return from === to ? from : `${from} – ${to}`;
 }
 
 /** The period before (step -1) or after (step 1) a period, of the same form. */
@@ -606,6 +766,8 @@ function renderAll() {
   renderIndicators();
   renderDrilldown();
   renderChart();
+  renderReconciliation();
+  renderLinkChart();
 }
 
 function renderPeriodTitles() {
@@ -808,20 +970,46 @@ function renderSummary() {
 
 // ---------------------------------------------------------------- 4. indicators, drill-down and chart
 
+/** Whether values of this periodicity are shown beside their year-to-date value and the same period last year. */
+function isCompared(periodicity) {
+  return periodicity === 'MONTHLY' || periodicity === 'QUARTERLY';
+}
+
+/**
+ * An indicator-period's values: with {compared}, from /compared (each area beside its year-to-date value and the
+ * same period last year), else the values alone. When only the comparison fails, the values come without it and
+ * {comparisonError} says why.
+ */
+async function loadValues(code, period, compared) {
+  const path = `/api/values/${encodeURIComponent(code)}/${encodeURIComponent(period)}`;
+  if (!compared) {
+    return {values: await api(path), compared: false, comparisonError: null};
+  }
+  try {
+    return {values: await api(`${path}/compared`), compared: true, comparisonError: null};
+  } catch (error) {
+    if (error.status === 401 || error.status === 0) {
+      throw error;
+    }
+    return {values: await api(path), compared: false, comparisonError: error};
+  }
+}
+
 async function loadIndicators(generation) {
   const section = document.getElementById('indicators');
   const periodicity = periodicityOf(state.period);
   const indicators = state.catalog.indicators.filter((indicator) => indicator.active && indicator.periodicity === periodicity);
   state.indicatorRows = indicators.map((indicator) => ({indicator, values: null, error: null}));
   renderIndicators();
+  // one request per indicator: with the comparison for monthly and quarterly ones
   const results = await Promise.allSettled(indicators.map((indicator) =>
-    api(`/api/values/${encodeURIComponent(indicator.code)}/${encodeURIComponent(state.period)}`)));
+    loadValues(indicator.code, state.period, isCompared(periodicity))));
   if (generation !== state.generation) {
     return;
   }
-  state.indicatorRows = indicators.map((indicator, i) => ({indicator,
-    values: results[i].status === 'fulfilled' ? results[i].value : null,
-    error: results[i].status === 'rejected' ? results[i].reason : null}));
+  state.indicatorRows = indicators.map((indicator, i) => (results[i].status === 'fulfilled'
+    ? {indicator, ...results[i].value, error: null}
+    : {indicator, values: null, error: results[i].reason}));
   const failed = state.indicatorRows.find((row) => row.error);
   showProblem(section, failed ? new Error(`${failed.indicator.code}: ${failed.error.message}`) : null);
   renderIndicators();
@@ -833,18 +1021,70 @@ function provinceValue(values) {
   return areas.find((area) => area.area === province) ?? areas.find((area) => area.areaLevel === 'PROVINCE') ?? areas[0] ?? null;
 }
 
+/** Shows or hides a table's year-to-date and vs-last-year headers; the year-to-date's range in its header. */
+function renderComparisonHeads(table, shown, values) {
+  const yearToDate = table.querySelector('th.ytd');
+  const lastYear = table.querySelector('th.yoy');
+  yearToDate.hidden = !shown;
+  lastYear.hidden = !shown;
+  const range = shown && values?.yearToDateFrom ? formatRange(values.yearToDateFrom, values.yearToDateTo) : '';
+  yearToDate.querySelector('.range').textContent = range;
+  yearToDate.title = range ? `${t('compare.yearToDate')} ${values.yearToDateFrom} – ${values.yearToDateTo}` : '';
+  lastYear.querySelector('.range').textContent = shown && values?.lastYearPeriod ? values.lastYearPeriod : '';
+}
+
+/** The year-to-date cell and the vs-same-period-last-year cell of one area of loaded values ({values, compared, ...}). */
+function comparisonCells(loaded, area) {
+  const {values, compared, comparisonError, error} = loaded;
+  if (!values || !compared) {
+    const text = !values && !error ? t('loading') : t('none');
+    const problem = error ?? comparisonError;
+    const title = problem ? t('compare.unavailable', {message: problem.message}) : null;
+    return [h('td', {className: 'num muted ytd', title}, text), h('td', {className: 'num muted yoy', title}, text)];
+  }
+  const range = formatRange(values.yearToDateFrom, values.yearToDateTo);
+  const total = area?.yearToDate;
+  const yearToDate = total && total.value !== null && total.value !== undefined
+    ? h('td', {className: 'num ytd', dataset: {value: total.value},
+      title: t('compare.yearToDateTitle', {range, contributing: total.contributing, expected: total.expected})},
+    formatNumber(total.value))
+    : h('td', {className: 'num muted ytd', title: values.yearToDateFrom ? null : t('compare.noYearToDate')}, t('none'));
+  const last = area?.samePeriodLastYear;
+  if (last === null || last === undefined) {
+    return [yearToDate, h('td', {className: 'num muted yoy', title: t('compare.noLastYear', {period: values.lastYearPeriod})},
+      t('none'))];
+  }
+  const dataset = {lastYear: last};
+  if (area.ratioToLastYear !== null && area.ratioToLastYear !== undefined) {
+    dataset.ratio = area.ratioToLastYear;
+  }
+  if (area.change !== null && area.change !== undefined) {
+    dataset.change = area.change;
+  }
+  return [yearToDate, h('td', {className: 'num yoy', dataset,
+    title: t('compare.lastYearTitle', {period: values.lastYearPeriod, value: `${formatNumber(last)} ${values.unit ?? ''}`.trim()})},
+  h('span', {className: 'ratio'}, formatRatio(area.ratioToLastYear)),
+  h('span', {className: 'change'}, formatChange(area.change)))];
+}
+
 function renderIndicators() {
   const tbody = document.querySelector('#indicators-table tbody');
+  const periodicity = periodicityOf(state.period);
+  const compared = isCompared(periodicity);
+  const columns = compared ? 8 : 6;
+  renderComparisonHeads(document.getElementById('indicators-table'), compared,
+    state.indicatorRows?.find((row) => row.compared && row.values?.yearToDateFrom)?.values
+    ?? state.indicatorRows?.find((row) => row.compared)?.values);
   if (!state.indicatorRows) {
-    messageRow(tbody, 6, t('loading'), 'loading');
+    messageRow(tbody, columns, t('loading'), 'loading');
     return;
   }
   if (state.indicatorRows.length === 0) {
-    const periodicity = periodicityOf(state.period);
-    messageRow(tbody, 6, t('indicators.empty', {periodicity: periodicity ? t(`periodicity.${periodicity}`) : ''}));
+    messageRow(tbody, columns, t('indicators.empty', {periodicity: periodicity ? t(`periodicity.${periodicity}`) : ''}));
     return;
   }
-  tbody.replaceChildren(...state.indicatorRows.map(({indicator, values, error}) => {
+  tbody.replaceChildren(...state.indicatorRows.map((row) => {
+    const {indicator, values, error} = row;
     const province = provinceValue(values);
     const selected = state.selected?.indicator.code === indicator.code;
     const open = () => selectIndicator(indicator);
@@ -866,32 +1106,69 @@ function renderIndicators() {
       h('td', {}, indicatorName(indicator)),
       h('td', {className: 'unit'}, indicator.unit),
       valueCell,
+      compared ? comparisonCells(row, province) : null,
       h('td', {}, province ? completenessBar(province.completeness) : t('none')),
-      h('td', {className: 'num'}, province ? `${province.contributing} / ${province.expected}` : t('none')));
+      h('td', {className: 'num contributing'}, province ? `${province.contributing} / ${province.expected}` : t('none')));
   }));
 }
 
-async function selectIndicator(indicator, area = null) {
+/** The scales a drill-down may be shown by: a monthly indicator's months, quarters and years; none for other periodicities. */
+function scalesOf(indicator) {
+  return isCompared(indicator.periodicity) ? SCALES.slice(SCALES.indexOf(indicator.periodicity)) : [];
+}
+
+/** The period the drill-down shows: the chosen one, or the quarter or year holding it. */
+function drilldownPeriod(selected = state.selected) {
+  return selected.scale === selected.indicator.periodicity ? state.period : periodContaining(state.period, selected.scale);
+}
+
+async function selectIndicator(indicator, area = null, scale = null) {
   const generation = state.generation;
-  state.selected = {indicator, values: null, area: area ?? provinceCode() ?? null, error: null};
+  state.selected = {indicator, values: null, area: area ?? provinceCode() ?? null, error: null,
+    scale: scale && scalesOf(indicator).includes(scale) ? scale : indicator.periodicity};
   state.series = null;
   renderIndicators();
   renderDrilldown();
   renderChart();
   document.getElementById('drilldown').scrollIntoView({behavior: 'smooth', block: 'nearest'});
+  await loadDrilldown(generation);
+  await loadSeries(generation);
+}
+
+/** The drill-down's values for its period and scale. */
+async function loadDrilldown(generation) {
+  const selected = state.selected;
+  if (!selected) {
+    return;
+  }
+  const scale = selected.scale;
+  const current = () => generation === state.generation && state.selected === selected && selected.scale === scale;
   try {
-    const values = await api(`/api/values/${encodeURIComponent(indicator.code)}/${encodeURIComponent(state.period)}`);
-    if (generation !== state.generation || state.selected?.indicator.code !== indicator.code) {
+    const loaded = await loadValues(selected.indicator.code, drilldownPeriod(selected), isCompared(selected.indicator.periodicity));
+    if (!current()) {
       return;
     }
-    state.selected.values = values;
-  } catch (error) {
-    if (state.selected?.indicator.code === indicator.code) {
-      state.selected.error = error;
+    Object.assign(selected, loaded, {error: null});
+    if (scale === selected.indicator.periodicity && loaded.compared && !loaded.values.yearToDateFrom) {
+      selected.rollsUp = false; // not rolled up over time: no quarter or year to switch to
     }
+  } catch (error) {
+    if (!current()) {
+      return;
+    }
+    selected.error = error;
   }
   renderDrilldown();
-  await loadSeries(generation);
+}
+
+function chooseScale(scale) {
+  const selected = state.selected;
+  if (!selected || selected.scale === scale) {
+    return;
+  }
+  Object.assign(selected, {scale, values: null, compared: false, comparisonError: null, error: null});
+  renderDrilldown();
+  loadDrilldown(state.generation);
 }
 
 /** The areas of the values in tree order (province, a district, its communes, the next district ...), with their depth. */
@@ -926,6 +1203,23 @@ function areasInTreeOrder(areas) {
   return ordered;
 }
 
+/** The drill-down's switch between the chosen month, its quarter and its year. */
+function renderScaleSwitch(selected) {
+  const container = document.getElementById('drilldown-scale');
+  const scales = scalesOf(selected.indicator);
+  container.hidden = scales.length < 2 || selected.rollsUp === false;
+  if (container.hidden) {
+    container.replaceChildren();
+    return;
+  }
+  container.setAttribute('aria-label', t('scale.label'));
+  container.replaceChildren(h('span', {className: 'scale-label'}, t('scale.label')),
+    ...scales.map((scale) => h('button', {type: 'button', dataset: {scale},
+      'aria-pressed': scale === selected.scale ? 'true' : 'false',
+      title: scale === selected.indicator.periodicity ? state.period : periodContaining(state.period, scale),
+      onClick: () => chooseScale(scale)}, t(`scale.${scale}`))));
+}
+
 function renderDrilldown() {
   const section = document.getElementById('drilldown');
   const selected = state.selected;
@@ -933,17 +1227,26 @@ function renderDrilldown() {
   if (!selected) {
     return;
   }
+  const period = drilldownPeriod(selected);
   document.getElementById('drilldown-title').textContent = t('drilldown.title',
-    {code: selected.indicator.code, name: indicatorName(selected.indicator), period: state.period});
+    {code: selected.indicator.code, name: indicatorName(selected.indicator), period});
+  renderScaleSwitch(selected);
+  const note = document.getElementById('drilldown-note');
+  note.hidden = !selected.values?.rolledUpOverTime;
+  note.textContent = note.hidden ? '' : t('drilldown.rolledUp',
+    {period, periodicity: t(`periodicity.${selected.indicator.periodicity}`)});
   showProblem(section, selected.error);
+  const compared = isCompared(selected.indicator.periodicity);
+  const columns = compared ? 7 : 5;
+  renderComparisonHeads(document.getElementById('drilldown-table'), compared, selected.compared ? selected.values : null);
   const tbody = section.querySelector('tbody');
   if (!selected.values) {
-    messageRow(tbody, 5, selected.error ? t('none') : t('loading'), selected.error ? 'empty' : 'loading');
+    messageRow(tbody, columns, selected.error ? t('none') : t('loading'), selected.error ? 'empty' : 'loading');
     return;
   }
   const areas = areasInTreeOrder(selected.values.areas ?? []);
   if (areas.length === 0) {
-    messageRow(tbody, 5, t('drilldown.empty'));
+    messageRow(tbody, columns, t('drilldown.empty'));
     return;
   }
   tbody.replaceChildren(...areas.map((area) => {
@@ -958,6 +1261,7 @@ function renderDrilldown() {
       h('td', {}, STRINGS[state.language][`level.${area.areaLevel}`] ?? area.areaLevel),
       h('td', {className: area.value === null || area.value === undefined ? 'num muted' : 'num value'},
         formatNumber(area.value)),
+      compared ? comparisonCells(selected, area) : null,
       h('td', {}, completenessBar(area.completeness)),
       h('td', {className: 'num'}, `${area.contributing} / ${area.expected}`));
   }));
@@ -1020,13 +1324,15 @@ function renderChart() {
     dataBody.replaceChildren();
     return;
   }
-  const points = series.points.filter((point) => point.value !== null && point.value !== undefined);
+  const points = series.points.filter((point) => present(point.value));
   if (points.length === 0) {
     container.replaceChildren(h('p', {className: 'empty'}, series.error ? t('none') : t('chart.empty')));
     dataBody.replaceChildren();
     return;
   }
-  container.replaceChildren(lineChart(series.points, {
+  container.replaceChildren(lineChart({
+    periods: series.points.map((point) => point.period),
+    series: [{key: 'value', label: selected.indicator.code, values: series.points.map((point) => point.value)}],
     title: t('chart.title', {code: selected.indicator.code, area: areaName, unit: selected.indicator.unit}),
     description: t('chart.description', {code: selected.indicator.code, area: areaName,
       first: series.points[0].period, last: series.points[series.points.length - 1].period}),
@@ -1037,6 +1343,10 @@ function renderChart() {
     h('td', {}, point.period),
     h('td', {className: 'num'}, formatNumber(point.value)),
     h('td', {className: 'num'}, `${point.contributing} / ${point.expected}`))));
+}
+
+function present(value) {
+  return value !== null && value !== undefined;
 }
 
 /** Round tick values covering [min, max]. */
@@ -1057,18 +1367,25 @@ function niceTicks(min, max, count = 5) {
   return ticks;
 }
 
-/** An SVG line chart: x = the periods, evenly spaced; y = the values; a point with its value at every period. */
-function lineChart(points, {title, description, unit, highlight}) {
+/**
+ * An SVG line chart: x = the periods, evenly spaced; y = the values; for each series a line, broken where a period
+ * has no value, and a point with its value at every period that has one; a legend when there are several series.
+ *
+ * @param periods the x axis
+ * @param series [{key, label, values}], each value the one of the period at the same index, null when none
+ */
+function lineChart({periods, series, title, description, unit, highlight}) {
+  const legend = series.length > 1;
   const width = 640;
-  const height = 280;
-  const margin = {top: 28, right: 24, bottom: 44, left: 64};
+  const height = legend ? 306 : 280;
+  const margin = {top: 28, right: 24, bottom: legend ? 70 : 44, left: 64};
   const plotWidth = width - margin.left - margin.right;
   const plotHeight = height - margin.top - margin.bottom;
-  const values = points.map((point) => point.value).filter((value) => value !== null && value !== undefined).map(Number);
+  const values = series.flatMap((one) => one.values).filter(present).map(Number);
   const ticks = niceTicks(Math.min(...values), Math.max(...values));
   const low = ticks[0];
   const high = ticks[ticks.length - 1];
-  const x = (i) => margin.left + (points.length === 1 ? plotWidth / 2 : (i * plotWidth) / (points.length - 1));
+  const x = (i) => margin.left + (periods.length === 1 ? plotWidth / 2 : (i * plotWidth) / (periods.length - 1));
   const y = (value) => margin.top + plotHeight - ((Number(value) - low) / (high - low)) * plotHeight;
   const id = `chart-${Math.random().toString(36).slice(2)}`;
 
@@ -1085,38 +1402,41 @@ function lineChart(points, {title, description, unit, highlight}) {
   svg.append(grid);
   svg.append(s('text', {class: 'axis-unit', x: margin.left - 8, y: margin.top - 12, 'text-anchor': 'end'}, unit));
 
-  const labelEvery = Math.max(1, Math.ceil(points.length / 8));
+  const labelEvery = Math.max(1, Math.ceil(periods.length / 8));
   const axis = s('g', {class: 'x-axis'});
   axis.append(s('line', {x1: margin.left, x2: width - margin.right, y1: margin.top + plotHeight, y2: margin.top + plotHeight}));
-  points.forEach((point, i) => {
-    if (i % labelEvery === 0 || i === points.length - 1) {
-      axis.append(s('text', {x: x(i), y: margin.top + plotHeight + 20, 'text-anchor': 'middle'}, point.period));
+  periods.forEach((period, i) => {
+    if (i % labelEvery === 0 || i === periods.length - 1) {
+      axis.append(s('text', {x: x(i), y: margin.top + plotHeight + 20, 'text-anchor': 'middle'}, period));
     }
   });
   svg.append(axis);
 
-  // the line, broken where a period has no value
-  let path = '';
-  let drawing = false;
-  points.forEach((point, i) => {
-    if (point.value === null || point.value === undefined) {
-      drawing = false;
-      return;
-    }
-    path += `${drawing ? 'L' : 'M'}${x(i).toFixed(1)},${y(point.value).toFixed(1)} `;
-    drawing = true;
+  // each series' line, broken where a period has no value
+  series.forEach((one, index) => {
+    let path = '';
+    let drawing = false;
+    one.values.forEach((value, i) => {
+      if (!present(value)) {
+        drawing = false;
+        return;
+      }
+      path += `${drawing ? 'L' : 'M'}${x(i).toFixed(1)},${y(value).toFixed(1)} `;
+      drawing = true;
+    });
+    svg.append(s('path', {class: `line series-${index}`, 'data-series': one.key, d: path.trim()}));
   });
-  svg.append(s('path', {class: 'line', d: path.trim()}));
 
-  const showAllLabels = points.length <= 12;
+  const describe = (one, period, value) => `${legend ? `${one.label} — ` : ''}${period}: ${formatNumber(value)} ${unit}`;
+  const showAllLabels = periods.length <= 12;
   const tooltip = s('g', {class: 'tooltip', visibility: 'hidden', 'pointer-events': 'none'},
     s('rect', {rx: 4, ry: 4, height: 24}), s('text', {'dominant-baseline': 'middle'}));
-  const showTooltip = (point, i) => {
+  const showTooltip = (label, i, value) => {
     const text = tooltip.querySelector('text');
-    text.textContent = `${point.period}: ${formatNumber(point.value)} ${unit}`;
+    text.textContent = label;
     const textWidth = text.getComputedTextLength() + 16;
     const left = Math.min(Math.max(x(i) - textWidth / 2, 0), width - textWidth);
-    const top = Math.max(y(point.value) - 40, 0);
+    const top = Math.max(y(value) - 40, 0);
     tooltip.querySelector('rect').setAttribute('width', textWidth);
     tooltip.querySelector('rect').setAttribute('x', left);
     tooltip.querySelector('rect').setAttribute('y', top);
@@ -1127,26 +1447,202 @@ function lineChart(points, {title, description, unit, highlight}) {
   const hideTooltip = () => tooltip.setAttribute('visibility', 'hidden');
 
   const dots = s('g', {class: 'points'});
-  points.forEach((point, i) => {
-    if (point.value === null || point.value === undefined) {
+  series.forEach((one, index) => {
+    one.values.forEach((value, i) => {
+      if (!present(value)) {
+        return;
+      }
+      const period = periods[i];
+      const label = describe(one, period, value);
+      const current = period === highlight;
+      const circle = s('circle', {class: `point series-${index}${current ? ' current' : ''}`, cx: x(i), cy: y(value),
+        r: current ? 6 : 4.5, tabindex: 0, 'data-series': one.key, 'data-period': period, 'data-value': value,
+        'aria-label': label}, s('title', {}, label));
+      circle.addEventListener('mouseenter', () => showTooltip(label, i, value));
+      circle.addEventListener('focus', () => showTooltip(label, i, value));
+      circle.addEventListener('mouseleave', hideTooltip);
+      circle.addEventListener('blur', hideTooltip);
+      dots.append(circle);
+      if (showAllLabels || current || i === periods.length - 1) {
+        // the first series' values above its points, the second's below, so that close values stay readable
+        dots.append(s('text', {class: `point-label series-${index}`, x: x(i), y: index % 2 === 0 ? y(value) - 12 : y(value) + 22,
+          'text-anchor': 'middle'}, formatNumber(value)));
+      }
+    });
+  });
+  svg.append(dots);
+
+  if (legend) {
+    const key = s('g', {class: 'legend'});
+    const slot = plotWidth / series.length;
+    series.forEach((one, index) => {
+      const left = margin.left + index * slot;
+      const top = height - 16;
+      key.append(s('g', {class: 'legend-item', 'data-series': one.key},
+        s('line', {class: `line series-${index}`, x1: left, x2: left + 28, y1: top, y2: top}),
+        s('circle', {class: `point series-${index}`, cx: left + 14, cy: top, r: 4}),
+        s('text', {x: left + 36, y: top, 'dominant-baseline': 'middle'}, one.label)));
+    });
+    svg.append(key);
+  }
+  svg.append(tooltip);
+  return svg;
+}
+
+// ---------------------------------------------------------------- 5. reconciliation with the official statistics
+
+async function loadReconciliation(generation) {
+  const section = document.getElementById('reconciliation');
+  const period = reconciliationPeriod(state.period);
+  if (state.reconciliation?.period !== period) {
+    state.reconciliation = {period, data: null, error: null};
+    state.link = null;
+    renderReconciliation();
+    renderLinkChart();
+  }
+  try {
+    const data = await api(`/api/reconciliation?period=${encodeURIComponent(period)}`);
+    if (generation !== state.generation) {
       return;
     }
-    const label = `${point.period}: ${formatNumber(point.value)} ${unit}`;
-    const circle = s('circle', {class: point.period === highlight ? 'point current' : 'point', cx: x(i), cy: y(point.value),
-      r: point.period === highlight ? 6 : 4.5, tabindex: 0, 'data-period': point.period, 'data-value': point.value,
-      'aria-label': label}, s('title', {}, label));
-    circle.addEventListener('mouseenter', () => showTooltip(point, i));
-    circle.addEventListener('focus', () => showTooltip(point, i));
-    circle.addEventListener('mouseleave', hideTooltip);
-    circle.addEventListener('blur', hideTooltip);
-    dots.append(circle);
-    if (showAllLabels || point.period === highlight || i === points.length - 1) {
-      dots.append(s('text', {class: 'point-label', x: x(i), y: y(point.value) - 12, 'text-anchor': 'middle'},
-        formatNumber(point.value)));
+    state.reconciliation = {period, data, error: null};
+  } catch (error) {
+    if (generation !== state.generation) {
+      return;
     }
-  });
-  svg.append(dots, tooltip);
-  return svg;
+    state.reconciliation = {period, data: state.reconciliation?.data ?? null, error};
+  }
+  showProblem(section, state.reconciliation.error);
+  renderReconciliation();
+}
+
+function linkKey(row) {
+  return `${row.operatingIndicator}|${row.statisticalIndicator}|${row.area}`;
+}
+
+function renderReconciliation() {
+  const section = document.getElementById('reconciliation');
+  const tbody = section.querySelector('tbody');
+  const reconciliation = state.reconciliation;
+  const period = reconciliation?.period ?? (state.period ? reconciliationPeriod(state.period) : '');
+  const data = reconciliation?.data;
+  const title = document.getElementById('reconciliation-title');
+  title.replaceChildren(t('reconciliation.title', {period}));
+  if (data) {
+    title.append(' ', h('span', {className: Number(data.divergent) > 0 ? 'title-count alert' : 'title-count',
+      dataset: {count: data.divergent}}, t('reconciliation.divergent', {count: formatNumber(data.divergent, 0)})));
+  }
+  showProblem(section, reconciliation?.error ?? null);
+  if (!data) {
+    messageRow(tbody, 8, reconciliation?.error ? t('none') : t('loading'), reconciliation?.error ? 'empty' : 'loading');
+    return;
+  }
+  // the API's order (divergent first); sorted again by status only, which keeps it within a status
+  const rows = [...(data.reconciliations ?? [])].sort((a, b) => (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9));
+  if (rows.length === 0) {
+    messageRow(tbody, 8, t('reconciliation.empty', {period}));
+    return;
+  }
+  tbody.replaceChildren(...rows.map((row) => {
+    const chosen = state.link !== null && linkKey(state.link) === linkKey(row);
+    const choose = () => chooseLink(row);
+    const operating = indicatorByCode(row.operatingIndicator);
+    const statistical = indicatorByCode(row.statisticalIndicator);
+    const converted = present(row.factor) && Number(row.factor) !== 1;
+    const value = (number, className, title = null) => h('td',
+      {className: `num ${className}${present(number) ? '' : ' muted'}`, title, dataset: present(number) ? {value: number} : {}},
+      formatNumber(number, 3));
+    return h('tr', {className: chosen ? 'clickable selected' : 'clickable', onClick: choose,
+      dataset: {operating: row.operatingIndicator, statistical: row.statisticalIndicator, area: row.area, status: row.status}},
+      h('td', {className: 'link'},
+        h('button', {type: 'button', className: 'row-button', 'aria-controls': 'link-chart', 'aria-current': chosen ? 'true' : null,
+          onClick: (event) => { event.stopPropagation(); choose(); }},
+          h('span', {className: 'code'}, row.operatingIndicator), ' → ', h('span', {className: 'code'}, row.statisticalIndicator)),
+        h('span', {className: 'link-names'}, `${operating ? indicatorName(operating) : row.operatingName ?? ''} → `
+          + `${statistical ? indicatorName(statistical) : row.statisticalName ?? ''}`),
+        statistical?.unit ? h('span', {className: 'code-note'}, statistical.unit) : null),
+      h('td', {className: 'area'}, row.areaName ?? row.area, h('span', {className: 'code-note'}, row.area)),
+      value(row.operatingValue, 'operating', converted ? t('reconciliation.factor', {factor: formatNumber(row.factor, 12)}) : null),
+      value(row.statisticalValue, 'statistical'),
+      h('td', {className: `num difference${present(row.difference) ? '' : ' muted'}`}, formatChange(row.difference, 3)),
+      h('td', {className: `num relative${present(row.relativeDifference) ? '' : ' muted'}`}, formatFraction(row.relativeDifference, true)),
+      h('td', {className: 'num tolerance'}, formatFraction(row.tolerance)),
+      h('td', {}, statusBadge(row.status)));
+  }));
+}
+
+function statusBadge(status) {
+  return h('span', {className: `badge badge-${status}`, dataset: {status}}, STRINGS[state.language][`status.${status}`] ?? status);
+}
+
+async function chooseLink(row) {
+  const link = {operatingIndicator: row.operatingIndicator, statisticalIndicator: row.statisticalIndicator, area: row.area,
+    areaName: row.areaName, series: null, error: null};
+  state.link = link;
+  renderReconciliation();
+  renderLinkChart();
+  document.getElementById('link-chart').scrollIntoView({behavior: 'smooth', block: 'nearest'});
+  try {
+    const series = await api(`/api/reconciliation/${encodeURIComponent(row.operatingIndicator)}?${new URLSearchParams({area: row.area})}`);
+    if (state.link !== link) {
+      return;
+    }
+    link.series = series;
+  } catch (error) {
+    if (state.link !== link) {
+      return;
+    }
+    link.error = error;
+  }
+  renderLinkChart();
+}
+
+/** The charted link's operating and statistical values over the periods. */
+function renderLinkChart() {
+  const section = document.getElementById('link-chart');
+  const link = state.link;
+  section.hidden = !link;
+  if (!link) {
+    return;
+  }
+  const unit = indicatorByCode(link.statisticalIndicator)?.unit ?? '';
+  const area = link.series?.areaName ?? link.areaName ?? link.area;
+  const names = {operating: link.operatingIndicator, statistical: link.statisticalIndicator, area, unit};
+  document.getElementById('link-chart-title').textContent = t('linkchart.title', names);
+  showProblem(section, link.error);
+  const container = document.getElementById('link-chart-area');
+  const dataBody = document.querySelector('#link-chart-table tbody');
+  if (!link.series) {
+    container.replaceChildren(h('p', {className: link.error ? 'empty' : 'loading'}, link.error ? t('none') : t('loading')));
+    dataBody.replaceChildren();
+    return;
+  }
+  // the points of this link (those of a link the framework had earlier are in the answer too)
+  const points = (link.series.points ?? []).filter((point) => point.statisticalIndicator === link.statisticalIndicator)
+    .slice(-CHART_POINTS);
+  if (!points.some((point) => present(point.operatingValue) || present(point.statisticalValue))) {
+    container.replaceChildren(h('p', {className: 'empty'}, t('chart.empty')));
+    dataBody.replaceChildren();
+    return;
+  }
+  container.replaceChildren(lineChart({
+    periods: points.map((point) => point.period),
+    series: [
+      {key: 'operating', label: t('linkchart.operating', {code: link.operatingIndicator}),
+        values: points.map((point) => point.operatingValue)},
+      {key: 'statistical', label: t('linkchart.statistical', {code: link.statisticalIndicator}),
+        values: points.map((point) => point.statisticalValue)},
+    ],
+    title: t('linkchart.title', names),
+    description: t('linkchart.description', {...names, first: points[0].period, last: points[points.length - 1].period}),
+    unit,
+    highlight: state.reconciliation?.period,
+  }));
+  dataBody.replaceChildren(...points.map((point) => h('tr', {},
+    h('td', {}, point.period),
+    h('td', {className: 'num'}, formatNumber(point.operatingValue, 3)),
+    h('td', {className: 'num'}, formatNumber(point.statisticalValue, 3)),
+    h('td', {}, statusBadge(point.status)))));
 }
 
 // ---------------------------------------------------------------- period selection and start
@@ -1181,9 +1677,10 @@ function showPeriod(period) {
   state.indicatorRows = null;
   renderAll();
   loadReporting(generation);
+  loadReconciliation(generation);
   loadIndicators(generation).then(() => {
     if (keep && generation === state.generation) {
-      selectIndicator(keep.indicator, keep.area);
+      selectIndicator(keep.indicator, keep.area, keep.scale);
     }
   });
 }

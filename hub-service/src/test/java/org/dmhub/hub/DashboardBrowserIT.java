@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -40,9 +41,11 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The focal point's dashboard, served by the packaged hub at {@code /}, in a real headless Chromium: the hub runs
  * the sample framework, the Văn phòng UBND reports October 2026 after its deadline and sends one observation for an
- * unknown area, and {@code src/test/browser/dashboard.test.mjs} checks the reporting table, the rejections feed,
- * the HC-03 drill-down with its chart and the English toggle, and saves a screenshot to
- * {@code target/dashboard/dashboard.png}; in open mode and, logged in as a viewer, in secure mode.
+ * unknown area, the Sở Kế hoạch và Đầu tư reports DT-01 for the first quarter of 2026 (and March 2025) and the
+ * Statistics Office its TK-DT-01 and TK-NS-01 figures, and {@code src/test/browser/dashboard.test.mjs} checks the
+ * reporting table, the rejections feed, the HC-03 drill-down with its chart, the English toggle, the year-to-date and
+ * same-period-last-year columns of DT-01, its quarter, and the reconciliation panel with its chart, and saves a
+ * screenshot to {@code target/dashboard/dashboard.png}; in open mode and, logged in as a viewer, in secure mode.
  */
 @EmbeddedKafka(partitions = 3, brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
 class DashboardBrowserIT {
@@ -123,6 +126,7 @@ class DashboardBrowserIT {
                 assertThat(rejections.statusCode()).as(rejections.body()).isEqualTo(200);
                 assertThat(rejections.body()).contains("UNKNOWN_AREA");
             });
+            awaitFirstQuarter(hub);
 
             Path screenshot = readAs == null ? SCREENSHOT : SECURE_SCREENSHOT;
             Files.deleteIfExists(screenshot);
@@ -179,8 +183,85 @@ class DashboardBrowserIT {
                         RecordKeys.valueKey(observation.getIndicator(), observation.getArea(), observation.getPeriod()),
                         observation)).get();
             }
+            for (IndicatorObservation observation : firstQuarterReports()) {
+                producer.send(new ProducerRecord<>(topics.observations(observation.getDepartment()).name(),
+                        RecordKeys.valueKey(observation.getIndicator(), observation.getArea(), observation.getPeriod()),
+                        observation)).get();
+            }
         }
         reported = true;
+    }
+
+    /**
+     * DT-01 (registered FDI, triệu USD, SUM of the 4 districts) for January to March 2026, and March 2025 for three of
+     * them; the Statistics Office's TK-DT-01 for 2025-Q1, 2025-Q4 and 2026-Q1, and TK-NS-01 for 2026-Q1 (no NS-01
+     * report). The figures the browser test expects follow from these:
+     * <pre>
+     *            2026-01  2026-02  2026-03  year to date  2025-03
+     *   718 TDM       30       35       40           105       32
+     *   721 BC        20       25       30            75       24
+     *   724 DA        25       20       35            80       40
+     *   725 TA        25       20       25            70        —
+     *   74            100      100      130           330       96 (3 of 4 districts)
+     * </pre>
+     * 2026-Q1 reconciled: DT-01 330 (12 of 12 unit-months) against TK-DT-01 300, +30 = +10 % &gt; 5 %: DIVERGENT;
+     * TK-NS-01 4.5 without NS-01: NO_OPERATIONAL. 2025-Q1: 96 (3 of 12) against 100: INCOMPLETE; 2025-Q4: 280 alone.
+     */
+    private static List<IndicatorObservation> firstQuarterReports() {
+        String[][] investment = {
+                {"718", "30", "35", "40", "32"},
+                {"721", "20", "25", "30", "24"},
+                {"724", "25", "20", "35", "40"},
+                {"725", "25", "20", "25", null}};
+        List<IndicatorObservation> reports = new ArrayList<>();
+        for (String[] district : investment) {
+            for (int month = 1; month <= 3; month++) {
+                reports.add(observation("SKHDT", "DT-01", district[0], "2026-0" + month, district[month], "triệu USD"));
+            }
+            if (district[4] != null) {
+                reports.add(observation("SKHDT", "DT-01", district[0], "2025-03", district[4], "triệu USD"));
+            }
+        }
+        reports.add(observation("CTK", "TK-DT-01", "74", "2025-Q1", "100", "triệu USD"));
+        reports.add(observation("CTK", "TK-DT-01", "74", "2025-Q4", "280", "triệu USD"));
+        reports.add(observation("CTK", "TK-DT-01", "74", "2026-Q1", "300", "triệu USD"));
+        reports.add(observation("CTK", "TK-NS-01", "74", "2026-Q1", "4.5", "nghìn tỷ đồng"));
+        return reports;
+    }
+
+    /** The first quarter's figures are all in: DT-01 compared with last year, and each reconciliation of DT-01 for the province. */
+    private void awaitFirstQuarter(HubProcess hub) {
+        await("DT-01 of 2026-03 with its year to date and March 2025; the hub's log: " + hub.log()).atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> compared = get(hub, "/api/values/DT-01/2026-03/compared");
+            assertThat(compared.statusCode()).as(compared.body()).isEqualTo(200);
+            JsonNode province = area(new ObjectMapper().readTree(compared.body()).path("areas"), "74");
+            assertThat(province.path("value").decimalValue()).as(compared.body()).isEqualByComparingTo("130");
+            assertThat(province.path("yearToDate").path("value").decimalValue()).as(compared.body()).isEqualByComparingTo("330");
+            assertThat(province.path("samePeriodLastYear").decimalValue()).as(compared.body()).isEqualByComparingTo("96");
+        });
+        await("the reconciliations of DT-01 for the province; the hub's log: " + hub.log()).atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> quarter = get(hub, "/api/reconciliation?period=2026-Q1");
+            assertThat(quarter.statusCode()).as(quarter.body()).isEqualTo(200);
+            JsonNode reconciliations = new ObjectMapper().readTree(quarter.body());
+            assertThat(reconciliations.path("divergent").asInt()).as(quarter.body()).isEqualTo(1);
+            assertThat(reconciliations.path("reconciliations").size()).as(quarter.body()).isEqualTo(2);
+            HttpResponse<String> series = get(hub, "/api/reconciliation/DT-01?area=74");
+            assertThat(series.statusCode()).as(series.body()).isEqualTo(200);
+            JsonNode points = new ObjectMapper().readTree(series.body()).path("points");
+            assertThat(points.size()).as(series.body()).isEqualTo(3);
+            assertThat(points.get(0).path("status").asString()).as(series.body()).isEqualTo("INCOMPLETE");
+        });
+    }
+
+    private static JsonNode area(JsonNode areas, String code) {
+        for (JsonNode area : areas) {
+            if (code.equals(area.path("area").asString())) {
+                return area;
+            }
+        }
+        throw new AssertionError("no area " + code + " in " + areas);
     }
 
     private void applySampleFramework(HubProcess hub, String authorization) throws IOException {
@@ -199,7 +280,12 @@ class DashboardBrowserIT {
     }
 
     private static IndicatorObservation observation(String indicator, String area, String period, String value) {
-        return HubTopologyDriver.observation("VPUBND", indicator, area, period, value, "hồ sơ", 1);
+        return observation("VPUBND", indicator, area, period, value, "hồ sơ");
+    }
+
+    private static IndicatorObservation observation(String department, String indicator, String area, String period, String value,
+            String unit) {
+        return HubTopologyDriver.observation(department, indicator, area, period, value, unit, 1);
     }
 
     private HttpResponse<String> get(HubProcess hub, String pathAndQuery) throws Exception {
