@@ -279,11 +279,18 @@ public final class BrokerProcess implements AutoCloseable {
         }
     }
 
-    /** A cluster id as Kafka writes them: 16 random bytes in URL-safe base64. */
+    /**
+     * A cluster id as Kafka writes them: 16 random bytes in URL-safe base64, never beginning with '-' (as Kafka's own
+     * ids never do): the storage tool would read such an id as an option, and the format would fail once in 64 runs.
+     */
     private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(16)
-                .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array());
+        String id;
+        do {
+            UUID uuid = UUID.randomUUID();
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(16)
+                    .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array());
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private Process launch(String mainClass, String... arguments) {
