@@ -270,7 +270,7 @@ class SecureBrokerIT {
 
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("departments[2].code: 'national' is a national consumer's Kafka principal");
-        assertThat(rightsOf("national")).hasSize(2);
+        assertThat(rightsOf("national")).as("the national topic, the reconciliation topic and its groups").hasSize(3);
     }
 
     private static String framework(String... extraDepartments) {
