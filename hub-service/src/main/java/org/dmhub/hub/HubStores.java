@@ -7,9 +7,8 @@ import org.dmhub.hub.catalog.CatalogTables;
 import org.dmhub.hub.catalog.RollupStage;
 import org.dmhub.hub.consolidation.ConsolidateObservations;
 import org.dmhub.hub.consolidation.ConsolidatedValue;
-import org.dmhub.hub.derivation.RollUpDerivedIndicators;
-import org.dmhub.hub.overtime.RollUpOverTime;
 import org.dmhub.hub.publication.PublishedValues;
+import org.dmhub.hub.publication.RollupStageStores;
 import org.dmhub.hub.reconciliation.ReconciliationState;
 import org.dmhub.hub.support.InternalSerde;
 import org.dmhub.hub.support.StoreDefinition;
@@ -30,7 +29,7 @@ import org.dmhub.schemas.ReportingStatus;
  * @param recentRejections the latest refusals of every stage, for the focal point's feed
  */
 public record HubStores(CatalogTables.Stores catalog, ConsolidateObservations.Stores consolidation,
-        RollUpDerivedIndicators.Stores derivation, RollUpOverTime.Stores overTime,
+        RollupStageStores derivation, RollupStageStores overTime,
         StoreDefinition<ReconciliationState> reconciliations, StoreDefinition<ObservationRejected> recentRejections) {
 
     /** @param kind where consolidated values and roll-up state are kept ({@code dmhub.rollup.stores}) */
@@ -45,12 +44,12 @@ public record HubStores(CatalogTables.Stores catalog, ConsolidateObservations.St
                         StoreDefinition.working("rollups-pending", Serdes.Long(), kind).withRecordCache(),
                         StoreDefinition.working("values-published", InternalSerde.of(PublishedValues.class), kind).readByTheApi(),
                         StoreDefinition.working("reporting-status", InternalSerde.of(ReportingStatus.class), kind).readByTheApi()),
-                new RollUpDerivedIndicators.Stores(
+                new RollupStageStores(
                         StoreDefinition.working("derived-inputs", InternalSerde.of(UnitInputs.class), kind),
                         StoreDefinition.working("derived-rollups-pending", Serdes.Long(), kind).withRecordCache(),
                         StoreDefinition.working("derived-values-published", InternalSerde.of(PublishedValues.class), kind)
                                 .readByTheApi()),
-                new RollUpOverTime.Stores(
+                new RollupStageStores(
                         // read by the API too, for year-to-date values
                         StoreDefinition.working("over-time-inputs", InternalSerde.of(UnitInputs.class), kind).readByTheApi(),
                         StoreDefinition.working("over-time-rollups-pending", Serdes.Long(), kind).withRecordCache(),

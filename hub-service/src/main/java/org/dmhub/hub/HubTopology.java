@@ -130,7 +130,7 @@ public final class HubTopology {
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(UnitInputChange.class))
                         .withName("by-derived-indicator-period").withNumberOfPartitions(partitions));
         StageOutputs derived = StageOutputs.split(derivedInputs.process(new RollUpDerivedIndicators(stores.derivation(),
-                rollupSettings()), Named.as("roll-up-derived")), "roll-up-derived", RollUpDerivedIndicators.OUTPUTS);
+                rollupSettings()), Named.as("roll-up-derived")), "roll-up-derived", ValuePublisher.OUTPUTS);
         publishValues(derived, "roll-up-derived");
 
         // the focal point's feed of the latest refusals: each stage's refusals through a topic of the hub's own
@@ -146,7 +146,7 @@ public final class HubTopology {
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(PeriodInputChange.class))
                         .withName(BY_INDICATOR_YEAR).withNumberOfPartitions(partitions));
         StageOutputs overTime = StageOutputs.split(overTimeInputs.process(new RollUpOverTime(stores.overTime(), rollupSettings()),
-                Named.as("roll-up-over-time")), "roll-up-over-time", RollUpOverTime.OUTPUTS);
+                Named.as("roll-up-over-time")), "roll-up-over-time", ValuePublisher.OUTPUTS);
         publishValues(overTime, "roll-up-over-time");
 
         // compare each operating indicator with its statistical one, per area and statistical period: the values of

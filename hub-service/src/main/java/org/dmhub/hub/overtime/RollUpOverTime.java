@@ -4,23 +4,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.dmhub.contract.RecordKeys;
-import org.dmhub.hub.aggregation.PendingRollups;
-import org.dmhub.hub.aggregation.UnitInputs;
 import org.dmhub.hub.catalog.CatalogSnapshot;
 import org.dmhub.hub.publication.IndicatorPeriodRollups;
-import org.dmhub.hub.publication.PublishedValues;
-import org.dmhub.hub.publication.ValuePublisher;
-import org.dmhub.hub.reconciliation.ReconciliationInputs;
-import org.dmhub.hub.support.StageOutput;
-import org.dmhub.hub.support.StoreDefinition;
+import org.dmhub.hub.publication.KeptInputsProcessor;
+import org.dmhub.hub.publication.RollupStageStores;
 import org.dmhub.period.Period;
 import org.dmhub.schemas.IndicatorDefinition;
 
@@ -33,29 +25,21 @@ import org.dmhub.schemas.IndicatorDefinition;
  */
 public final class RollUpOverTime implements ProcessorSupplier<String, PeriodInputChange, String, SpecificRecord> {
 
-    /**
-     * @param inputs each unit's value (or both inputs of a RATIO or WEIGHTED_AVERAGE) per period, keyed
-     *     {@code indicator|year|period|unit}
-     * @param pending the indicator-spans whose inputs changed since they were last rolled up
-     * @param published what was last published of each {@code indicator|span}
-     */
-    public record Stores(StoreDefinition<UnitInputs> inputs, StoreDefinition<Long> pending, StoreDefinition<PublishedValues> published) {
-    }
-
-    public static final List<StageOutput<?>> OUTPUTS = List.of(ValuePublisher.VIEW_VALUES, ValuePublisher.NATIONAL_AGGREGATES,
-            ReconciliationInputs.OUTPUT);
-
-    private final Stores stores;
+    private final RollupStageStores stores;
     private final IndicatorPeriodRollups.Settings settings;
 
-    public RollUpOverTime(Stores stores, IndicatorPeriodRollups.Settings settings) {
+    /**
+     * @param stores each unit's value (or both inputs of a RATIO or WEIGHTED_AVERAGE) per period, keyed
+     *     {@code indicator|year|period|unit}; the indicator-spans pending; what was published of each {@code indicator|span}
+     */
+    public RollUpOverTime(RollupStageStores stores, IndicatorPeriodRollups.Settings settings) {
         this.stores = stores;
         this.settings = settings;
     }
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-        return Set.of(stores.inputs().builder(), stores.pending().builder(), stores.published().builder());
+        return stores.builders();
     }
 
     @Override
@@ -63,17 +47,10 @@ public final class RollUpOverTime implements ProcessorSupplier<String, PeriodInp
         return new OverTimeRollups();
     }
 
-    private final class OverTimeRollups implements Processor<String, PeriodInputChange, String, SpecificRecord> {
-        private KeyValueStore<String, UnitInputs> inputs;
-        private IndicatorPeriodRollups rollups;
-        private PendingRollups pending;
+    private final class OverTimeRollups extends KeptInputsProcessor<PeriodInputChange> {
 
-        @Override
-        public void init(ProcessorContext<String, SpecificRecord> context) {
-            inputs = stores.inputs().in(context);
-            rollups = new IndicatorPeriodRollups(context, stores.published().in(context), settings);
-            pending = new PendingRollups(stores.pending().in(context));
-            context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> pending.drain(this::rollUp));
+        OverTimeRollups() {
+            super(stores, settings);
         }
 
         @Override
@@ -84,29 +61,21 @@ public final class RollUpOverTime implements ProcessorSupplier<String, PeriodInp
             if (period.isEmpty() || separator < 0) {
                 return; // the consolidation forwards parsed periods only: nothing else is written to this topic
             }
-            String unitKey = record.key() + RecordKeys.SEPARATOR + change.getPeriod() + RecordKeys.SEPARATOR + change.getUnit();
-            UnitInputs current = inputs.get(unitKey);
-            UnitInputs updated = current == null ? new UnitInputs(null, null) : new UnitInputs(current.getValue(), current.getCompanion());
-            if (change.getCompanion()) {
-                updated.setCompanion(change.getValue());
-            } else {
-                updated.setValue(change.getValue());
-            }
-            inputs.put(unitKey, updated);
             String indicator = record.key().substring(0, separator);
-            for (Period span : period.get().spans()) {
-                pending.mark(indicator + RecordKeys.SEPARATOR + span, record.timestamp());
-            }
+            List<String> spans = period.get().spans().stream().map(span -> indicator + RecordKeys.SEPARATOR + span).toList();
+            inputChanged(record.key() + RecordKeys.SEPARATOR + change.getPeriod() + RecordKeys.SEPARATOR + change.getUnit(),
+                    change.getCompanion(), change.getValue(), record.timestamp(), spans);
         }
 
-        private void rollUp(String indicatorSpan, long sentAt) {
+        @Override
+        protected void rollUp(String indicatorSpan, long sentAt) {
             int separator = indicatorSpan.indexOf(RecordKeys.SEPARATOR);
             Optional<Period> span = Period.parse(indicatorSpan.substring(separator + 1));
-            CatalogSnapshot framework = settings.catalog().snapshot();
+            CatalogSnapshot framework = settings().catalog().snapshot();
             framework.indicator(indicatorSpan.substring(0, separator)).filter(IndicatorDefinition::getActive)
                     .filter(indicator -> span.isPresent() && span.get().periodicity().compareTo(indicator.getPeriodicity()) > 0)
-                    .ifPresent(indicator -> rollups.publishOverTime(framework, indicator, span.get().toString(),
-                            SpanRollup.of(framework, indicator, span.get().periodsOf(indicator.getPeriodicity()), inputs), sentAt));
+                    .ifPresent(indicator -> rollups().publishOverTime(framework, indicator, span.get().toString(),
+                            SpanRollup.of(framework, indicator, span.get().periodsOf(indicator.getPeriodicity()), inputs()), sentAt));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.dmhub.hub.publication;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
@@ -39,6 +40,9 @@ public final class ValuePublisher {
     /** Province values of indicators with a national code, for the Government Office's systems. */
     public static final StageOutput<NationalAggregate> NATIONAL_AGGREGATES = new StageOutput<>("national-aggregates",
             NationalAggregate.class);
+
+    /** What a roll-up stage forwards, the most frequent first. */
+    public static final List<StageOutput<?>> OUTPUTS = List.of(VIEW_VALUES, NATIONAL_AGGREGATES, ReconciliationInputs.OUTPUT);
 
     private final KeyValueStore<String, PublishedValues> published;
     private final ProcessorContext<String, SpecificRecord> context;
