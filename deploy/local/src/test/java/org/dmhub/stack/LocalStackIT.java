@@ -244,12 +244,13 @@ class LocalStackIT {
                 .contains("row 4, rejected by the hub: HC-02|25942|2026-11").contains("REVISION_CONFLICT");
     }
 
-    /** The national topic's HC-03 lines, once {@code done} holds for them (60 s at most). */
+    /** The national topic's HC-03 lines of 2026-10 (not of its quarter, half-year and year), once {@code done} holds for them (60 s at most). */
     private static List<String> awaitNationalLines(java.util.function.Predicate<List<String>> done) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         List<String> lines = List.of();
         while (Instant.now().isBefore(deadline)) {
-            lines = dmhub("read", "national").output().lines().filter(line -> line.contains("\"indicator\": \"HC-03\"")).toList();
+            lines = dmhub("read", "national").output().lines().filter(line -> line.contains("\"indicator\": \"HC-03\"")
+                    && line.contains("\"period\": \"2026-10\"")).toList();
             if (done.test(lines)) {
                 return lines;
             }
