@@ -7,6 +7,7 @@ import org.dmhub.hub.catalog.CatalogTables;
 import org.dmhub.hub.catalog.RollupStage;
 import org.dmhub.hub.consolidation.ConsolidateObservations;
 import org.dmhub.hub.consolidation.ConsolidatedValue;
+import org.dmhub.hub.overtime.PeriodInputs;
 import org.dmhub.hub.publication.PublishedValues;
 import org.dmhub.hub.publication.RollupStageStores;
 import org.dmhub.hub.reconciliation.ReconciliationState;
@@ -29,7 +30,7 @@ import org.dmhub.schemas.ReportingStatus;
  * @param recentRejections the latest refusals of every stage, for the focal point's feed
  */
 public record HubStores(CatalogTables.Stores catalog, ConsolidateObservations.Stores consolidation,
-        RollupStageStores derivation, RollupStageStores overTime,
+        RollupStageStores<UnitInputs> derivation, RollupStageStores<PeriodInputs> overTime,
         StoreDefinition<ReconciliationState> reconciliations, StoreDefinition<ObservationRejected> recentRejections) {
 
     /** @param kind where consolidated values and roll-up state are kept ({@code dmhub.rollup.stores}) */
@@ -44,14 +45,14 @@ public record HubStores(CatalogTables.Stores catalog, ConsolidateObservations.St
                         StoreDefinition.working("rollups-pending", Serdes.Long(), kind).withRecordCache(),
                         StoreDefinition.working("values-published", InternalSerde.of(PublishedValues.class), kind).readByTheApi(),
                         StoreDefinition.working("reporting-status", InternalSerde.of(ReportingStatus.class), kind).readByTheApi()),
-                new RollupStageStores(
+                new RollupStageStores<>(
                         StoreDefinition.working("derived-inputs", InternalSerde.of(UnitInputs.class), kind),
                         StoreDefinition.working("derived-rollups-pending", Serdes.Long(), kind).withRecordCache(),
                         StoreDefinition.working("derived-values-published", InternalSerde.of(PublishedValues.class), kind)
                                 .readByTheApi()),
-                new RollupStageStores(
+                new RollupStageStores<>(
                         // read by the API too, for year-to-date values
-                        StoreDefinition.working("over-time-inputs", InternalSerde.of(UnitInputs.class), kind).readByTheApi(),
+                        StoreDefinition.working("over-time-inputs", InternalSerde.of(PeriodInputs.class), kind).readByTheApi(),
                         StoreDefinition.working("over-time-rollups-pending", Serdes.Long(), kind).withRecordCache(),
                         StoreDefinition.working("over-time-values-published", InternalSerde.of(PublishedValues.class), kind)
                                 .readByTheApi()),

@@ -22,7 +22,7 @@ import org.dmhub.hub.derivation.DerivedInputs;
 import org.dmhub.hub.derivation.RollUpDerivedIndicators;
 import org.dmhub.hub.monitoring.RecentRejections;
 import org.dmhub.hub.overtime.OverTimeInputs;
-import org.dmhub.hub.overtime.PeriodInputChange;
+import org.dmhub.hub.overtime.PeriodInputsChange;
 import org.dmhub.hub.overtime.RollUpOverTime;
 import org.dmhub.hub.publication.IndicatorPeriodRollups;
 import org.dmhub.hub.publication.ValuePublisher;
@@ -142,8 +142,8 @@ public final class HubTopology {
 
         // roll up over quarters, half-years and years, per reporting unit then up the area tree, keyed indicator|year
         // (after the stages above, so that adding it left their sub-topologies' numbers, and so their tasks, as they were)
-        KStream<String, PeriodInputChange> overTimeInputs = consolidated.of(OverTimeInputs.OUTPUT)
-                .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(PeriodInputChange.class))
+        KStream<String, PeriodInputsChange> overTimeInputs = consolidated.of(OverTimeInputs.OUTPUT)
+                .repartition(Repartitioned.with(Serdes.String(), InternalSerde.of(PeriodInputsChange.class))
                         .withName(BY_INDICATOR_YEAR).withNumberOfPartitions(partitions));
         StageOutputs overTime = StageOutputs.split(overTimeInputs.process(new RollUpOverTime(stores.overTime(), rollupSettings()),
                 Named.as("roll-up-over-time")), "roll-up-over-time", ValuePublisher.OUTPUTS);

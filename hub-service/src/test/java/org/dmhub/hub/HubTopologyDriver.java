@@ -116,8 +116,12 @@ public final class HubTopologyDriver implements AutoCloseable {
                 new org.apache.kafka.common.serialization.ByteArraySerializer()).pipeInput(key, value);
     }
 
-    /** Lets the emit interval pass, so that pending roll-ups are published. */
+    /**
+     * Lets the emit interval pass twice, so that pending roll-ups are published: those over areas at the first, those
+     * over time (which the first sends their units' values to) at the second.
+     */
     public void letRollupsRun() {
+        driver.advanceWallClockTime(Duration.ofMillis(150));
         driver.advanceWallClockTime(Duration.ofMillis(150));
     }
 

@@ -75,8 +75,7 @@ class ReconciliationTopologyTest {
         for (IndicatorObservation observation : observations) {
             hub.publish(observation);
         }
-        // the month's roll-ups, then the quarter's, then the reconciliation of what they published
-        hub.letRollupsRun();
+        // the month's roll-ups, then the quarter's, and the reconciliation of what they published
         hub.letRollupsRun();
     }
 

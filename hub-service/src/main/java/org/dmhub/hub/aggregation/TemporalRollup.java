@@ -1,11 +1,13 @@
 package org.dmhub.hub.aggregation;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.function.Function;
 import org.dmhub.hub.catalog.AreaTree;
 import org.dmhub.period.Period;
 import org.dmhub.schemas.Aggregation;
@@ -24,9 +26,6 @@ import org.dmhub.validation.Decimals;
  * MAX and LAST are exact; each divided result is computed from exact sums and rounded once, half-even to 12 places.
  */
 public final class TemporalRollup {
-
-    /** Enough digits that a mean of means is rounded once, at the end: decimal(38,12) sums have at most 38. */
-    private static final MathContext INTERMEDIATE = new MathContext(80, RoundingMode.HALF_EVEN);
 
     private TemporalRollup() {
     }
@@ -80,8 +79,11 @@ public final class TemporalRollup {
         return results;
     }
 
-    /** One unit over the span: its value (or its components' sums) and how many of its periods entered it. */
-    private record Over(BigDecimal value, BigDecimal companion, int contributing) {
+    /**
+     * One unit over the span: its value as an exact fraction (for an AVERAGE over time, the sum of its periods over
+     * their count; otherwise over 1), or its components' sums, and how many of its periods entered it.
+     */
+    private record Over(BigDecimal value, long denominator, BigDecimal companion, int contributing) {
     }
 
     private static Over overTime(OverTime overTime, NavigableMap<Period, UnitInput> periods) {
@@ -102,13 +104,13 @@ public final class TemporalRollup {
             }
         }
         if (contributing == 0) {
-            return new Over(null, null, 0);
+            return new Over(null, 1, null, 0);
         }
         return switch (overTime) {
-            case SUM -> new Over(sum, null, contributing);
-            case AVERAGE -> new Over(sum.divide(BigDecimal.valueOf(contributing), INTERMEDIATE), null, contributing);
-            case MIN, MAX -> new Over(extreme, null, contributing);
-            case LAST -> new Over(last, null, 1);
+            case SUM -> new Over(sum, 1, null, contributing);
+            case AVERAGE -> new Over(sum, contributing, null, contributing);
+            case MIN, MAX -> new Over(extreme, 1, null, contributing);
+            case LAST -> new Over(last, 1, null, 1);
             case NONE -> throw new IllegalArgumentException("NONE is not rolled up over time");
         };
     }
@@ -126,16 +128,16 @@ public final class TemporalRollup {
             companionSum = companionSum.add(input.companion());
             contributing++;
         }
-        return new Over(sum, companionSum, contributing);
+        return new Over(sum, 1, companionSum, contributing);
     }
 
-    /** The units of one area, combined by the indicator's own rule. */
+    /**
+     * The units of one area, combined by the indicator's own rule, in exact arithmetic: the units' fractions are brought
+     * to a common denominator (the least common multiple of their period counts) and the one division is the last step.
+     */
     private static final class Across {
         private final Aggregation rule;
-        private BigDecimal sum = BigDecimal.ZERO;
-        private BigDecimal companionSum = BigDecimal.ZERO;
-        private BigDecimal extreme;
-        private int units;
+        private final List<Over> units = new ArrayList<>();
         private int contributing;
 
         Across(Aggregation rule) {
@@ -146,34 +148,71 @@ public final class TemporalRollup {
             if (over.contributing == 0) {
                 return;
             }
-            units++;
+            units.add(over);
             contributing += over.contributing;
-            sum = sum.add(over.value);
-            if (over.companion != null) {
-                companionSum = companionSum.add(over.companion);
-            }
-            if (extreme == null || (rule == Aggregation.MIN ? over.value.compareTo(extreme) < 0 : over.value.compareTo(extreme) > 0)) {
-                extreme = over.value;
-            }
         }
 
         BigDecimal value(BigDecimal factor) {
-            if (units == 0) {
+            if (units.isEmpty()) {
                 return null;
             }
             BigDecimal value = switch (rule) {
-                case SUM, NONE -> sum;
-                case AVERAGE -> sum.divide(BigDecimal.valueOf(units), INTERMEDIATE);
-                case MIN, MAX -> extreme;
-                case RATIO -> companionSum.signum() == 0 ? null : factor.multiply(sum).divide(companionSum, INTERMEDIATE);
-                case WEIGHTED_AVERAGE -> companionSum.signum() == 0 ? null : sum.divide(companionSum, INTERMEDIATE);
+                case SUM, NONE -> sumOfFractions(BigDecimal.ONE);
+                case AVERAGE -> sumOfFractions(BigDecimal.valueOf(units.size()));
+                case MIN, MAX -> extreme();
+                case RATIO -> divided(factor.multiply(sum(Over::value)), sum(Over::companion));
+                case WEIGHTED_AVERAGE -> divided(sum(Over::value), sum(Over::companion));
             };
-            if (value == null) {
+            // a sum of huge values may not fit the wire's decimal(38,12): such an area has no value rather than a wrong one
+            return value == null || Decimals.exceedsPrecision(value) ? null : value;
+        }
+
+        /** Σ value/denominator over the units, divided by {@code count}: one division, rounded once. */
+        private BigDecimal sumOfFractions(BigDecimal count) {
+            BigInteger common = BigInteger.ONE;
+            for (Over unit : units) {
+                BigInteger denominator = BigInteger.valueOf(unit.denominator);
+                common = common.divide(common.gcd(denominator)).multiply(denominator);
+            }
+            BigDecimal numerator = BigDecimal.ZERO;
+            for (Over unit : units) {
+                numerator = numerator.add(unit.value.multiply(new BigDecimal(common.divide(BigInteger.valueOf(unit.denominator)))));
+            }
+            return divided(numerator, count.multiply(new BigDecimal(common)));
+        }
+
+        /** The least or greatest of the units' fractions, compared exactly (a·d against c·b). */
+        private BigDecimal extreme() {
+            Over extreme = null;
+            for (Over unit : units) {
+                if (extreme == null) {
+                    extreme = unit;
+                    continue;
+                }
+                int order = unit.value.multiply(BigDecimal.valueOf(extreme.denominator))
+                        .compareTo(extreme.value.multiply(BigDecimal.valueOf(unit.denominator)));
+                if (rule == Aggregation.MIN ? order < 0 : order > 0) {
+                    extreme = unit;
+                }
+            }
+            return divided(extreme.value, BigDecimal.valueOf(extreme.denominator));
+        }
+
+        private BigDecimal sum(Function<Over, BigDecimal> part) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (Over unit : units) {
+                sum = sum.add(part.apply(unit));
+            }
+            return sum;
+        }
+
+        /** dividend / divisor rounded half-even to 12 places; none when the divisor is 0. */
+        private static BigDecimal divided(BigDecimal dividend, BigDecimal divisor) {
+            if (divisor.signum() == 0) {
                 return null;
             }
-            BigDecimal rounded = value.setScale(Decimals.SCALE, Decimals.ROUNDING);
-            // a sum of huge values may not fit the wire's decimal(38,12): such an area has no value rather than a wrong one
-            return Decimals.exceedsPrecision(rounded) ? null : rounded;
+            return divisor.compareTo(BigDecimal.ONE) == 0 ? dividend.setScale(Decimals.SCALE, Decimals.ROUNDING)
+                    : dividend.divide(divisor, Decimals.SCALE, Decimals.ROUNDING);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.dmhub.hub.consolidation;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.dmhub.hub.catalog.CatalogSnapshot;
 import org.dmhub.hub.catalog.RollupStage;
 import org.dmhub.hub.derivation.DerivedInputs;
 import org.dmhub.hub.overtime.OverTimeInputs;
-import org.dmhub.hub.overtime.PeriodInputChange;
+import org.dmhub.hub.overtime.PeriodInputsChange;
 import org.dmhub.hub.publication.IndicatorPeriodRollups;
 import org.dmhub.hub.receipts.ReceiptTopics;
 import org.dmhub.hub.receipts.Receipts;
@@ -41,10 +42,11 @@ import org.slf4j.LoggerFactory;
 /**
  * For each accepted observation: {@link Consolidation} decides whether it changes its unit's value; an applied
  * one is stored, its indicator-period marked as owing a roll-up ({@link PendingRollups}) and its value sent on to
- * the derived roll-ups it is an input of ({@link DerivedInputs}) and to the roll-ups over time ({@link OverTimeInputs}); every observation gets its receipt, and a
+ * the derived roll-ups it is an input of ({@link DerivedInputs}); every observation gets its receipt, and a
  * conflicting revision its refusal. Once per emit interval, each indicator-period owing a roll-up is read once
- * from the store to roll up the indicators of this stage ({@link RollupStage#CONSOLIDATION}) and to update the
- * department's reporting status ({@link ReportingTracker}).
+ * from the store to roll up the indicators of this stage ({@link RollupStage#CONSOLIDATION}), to send its units'
+ * values to the roll-ups over time ({@link OverTimeInputs}) and to update the department's reporting status
+ * ({@link ReportingTracker}).
  */
 final class ConsolidationProcessor implements Processor<String, AcceptedObservation, String, SpecificRecord> {
 
@@ -108,12 +110,7 @@ final class ConsolidationProcessor implements Processor<String, AcceptedObservat
             case APPLIED -> {
                 consolidated.put(unitKey, outcome.value());
                 pending.mark(record.key(), record.timestamp());
-                CatalogSnapshot framework = settings.catalog().snapshot();
-                for (KeyValue<String, UnitInputChange> input : DerivedInputs.changed(framework,
-                        observation.getIndicator(), observation.getArea(), observation.getPeriod(), outcome.value().getValue())) {
-                    context.forward(record.withKey(input.key).withValue(input.value));
-                }
-                for (KeyValue<String, PeriodInputChange> input : OverTimeInputs.changed(framework,
+                for (KeyValue<String, UnitInputChange> input : DerivedInputs.changed(settings.catalog().snapshot(),
                         observation.getIndicator(), observation.getArea(), observation.getPeriod(), outcome.value().getValue())) {
                     context.forward(record.withKey(input.key).withValue(input.value));
                 }
@@ -142,6 +139,7 @@ final class ConsolidationProcessor implements Processor<String, AcceptedObservat
         CatalogSnapshot framework = settings.catalog().snapshot();
         framework.indicator(indicatorPeriod.substring(0, separator)).ifPresent(indicator -> {
             Map<String, ConsolidatedValue> units = units(indicatorPeriod);
+            forwardOverTime(framework, indicator, period, units, sentAt);
             if (rolledUpHere(indicator)) {
                 Map<String, UnitInput> inputs = new HashMap<>(units.size() * 2);
                 units.forEach((area, unit) -> inputs.put(area, UnitInput.of(unit.getValue())));
@@ -149,6 +147,16 @@ final class ConsolidationProcessor implements Processor<String, AcceptedObservat
             }
             reportingTracker.update(indicator, period, ConsolidateObservations.receptions(units));
         });
+    }
+
+    /** Every unit's value of the indicator-period, to the roll-ups over the spans holding it (one record, not one per unit). */
+    private void forwardOverTime(CatalogSnapshot framework, IndicatorDefinition indicator, String period,
+            Map<String, ConsolidatedValue> units, long sentAt) {
+        Map<String, BigDecimal> values = new HashMap<>(units.size() * 2);
+        units.forEach((area, unit) -> values.put(area, unit.getValue()));
+        for (KeyValue<String, PeriodInputsChange> change : OverTimeInputs.changed(framework, indicator, period, values)) {
+            context.forward(new Record<>(change.key, change.value, sentAt));
+        }
     }
 
     private static boolean rolledUpHere(IndicatorDefinition indicator) {

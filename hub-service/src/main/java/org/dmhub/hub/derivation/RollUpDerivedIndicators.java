@@ -1,7 +1,6 @@
 package org.dmhub.hub.derivation;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
@@ -14,6 +13,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.dmhub.contract.RecordKeys;
 import org.dmhub.hub.aggregation.UnitInput;
 import org.dmhub.hub.aggregation.UnitInputChange;
+import org.dmhub.hub.aggregation.UnitInputUpdates;
 import org.dmhub.hub.aggregation.UnitInputs;
 import org.dmhub.hub.catalog.CatalogSnapshot;
 import org.dmhub.hub.publication.IndicatorPeriodRollups;
@@ -26,11 +26,11 @@ import org.dmhub.hub.publication.RollupStageStores;
  */
 public final class RollUpDerivedIndicators implements ProcessorSupplier<String, UnitInputChange, String, SpecificRecord> {
 
-    private final RollupStageStores stores;
+    private final RollupStageStores<UnitInputs> stores;
     private final IndicatorPeriodRollups.Settings settings;
 
     /** @param stores both inputs of every unit, keyed {@code target|period|area}; the target-periods pending; what was published */
-    public RollUpDerivedIndicators(RollupStageStores stores, IndicatorPeriodRollups.Settings settings) {
+    public RollUpDerivedIndicators(RollupStageStores<UnitInputs> stores, IndicatorPeriodRollups.Settings settings) {
         this.stores = stores;
         this.settings = settings;
     }
@@ -45,7 +45,7 @@ public final class RollUpDerivedIndicators implements ProcessorSupplier<String, 
         return new DerivedRollups();
     }
 
-    private final class DerivedRollups extends KeptInputsProcessor<UnitInputChange> {
+    private final class DerivedRollups extends KeptInputsProcessor<UnitInputChange, UnitInputs> {
 
         DerivedRollups() {
             super(stores, settings);
@@ -54,8 +54,9 @@ public final class RollUpDerivedIndicators implements ProcessorSupplier<String, 
         @Override
         public void process(Record<String, UnitInputChange> record) {
             UnitInputChange change = record.value();
-            inputChanged(record.key() + RecordKeys.SEPARATOR + change.getUnit(), change.getCompanion(), change.getValue(),
-                    record.timestamp(), List.of(record.key()));
+            String unitKey = record.key() + RecordKeys.SEPARATOR + change.getUnit();
+            inputs().put(unitKey, UnitInputUpdates.with(inputs().get(unitKey), change.getCompanion(), change.getValue()));
+            owesRollup(record.key(), record.timestamp());
         }
 
         @Override

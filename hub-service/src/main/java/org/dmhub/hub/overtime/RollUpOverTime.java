@@ -1,6 +1,5 @@
 package org.dmhub.hub.overtime;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
@@ -23,16 +22,16 @@ import org.dmhub.schemas.IndicatorDefinition;
  * {@code indicator|year} ({@link OverTimeInputs}); a change of a month marks its quarter, half-year and year as
  * owing a roll-up, so that corrections and retractions reach every span that holds them.
  */
-public final class RollUpOverTime implements ProcessorSupplier<String, PeriodInputChange, String, SpecificRecord> {
+public final class RollUpOverTime implements ProcessorSupplier<String, PeriodInputsChange, String, SpecificRecord> {
 
-    private final RollupStageStores stores;
+    private final RollupStageStores<PeriodInputs> stores;
     private final IndicatorPeriodRollups.Settings settings;
 
     /**
-     * @param stores each unit's value (or both inputs of a RATIO or WEIGHTED_AVERAGE) per period, keyed
-     *     {@code indicator|year|period|unit}; the indicator-spans pending; what was published of each {@code indicator|span}
+     * @param stores every unit's value (or both inputs of a RATIO or WEIGHTED_AVERAGE) of each period, keyed
+     *     {@code indicator|year|period}; the indicator-spans pending; what was published of each {@code indicator|span}
      */
-    public RollUpOverTime(RollupStageStores stores, IndicatorPeriodRollups.Settings settings) {
+    public RollUpOverTime(RollupStageStores<PeriodInputs> stores, IndicatorPeriodRollups.Settings settings) {
         this.stores = stores;
         this.settings = settings;
     }
@@ -43,28 +42,30 @@ public final class RollUpOverTime implements ProcessorSupplier<String, PeriodInp
     }
 
     @Override
-    public Processor<String, PeriodInputChange, String, SpecificRecord> get() {
+    public Processor<String, PeriodInputsChange, String, SpecificRecord> get() {
         return new OverTimeRollups();
     }
 
-    private final class OverTimeRollups extends KeptInputsProcessor<PeriodInputChange> {
+    private final class OverTimeRollups extends KeptInputsProcessor<PeriodInputsChange, PeriodInputs> {
 
         OverTimeRollups() {
             super(stores, settings);
         }
 
         @Override
-        public void process(Record<String, PeriodInputChange> record) {
-            PeriodInputChange change = record.value();
+        public void process(Record<String, PeriodInputsChange> record) {
+            PeriodInputsChange change = record.value();
             Optional<Period> period = Period.parse(change.getPeriod());
             int separator = record.key().indexOf(RecordKeys.SEPARATOR);
             if (period.isEmpty() || separator < 0) {
                 return; // the consolidation forwards parsed periods only: nothing else is written to this topic
             }
+            String periodKey = record.key() + RecordKeys.SEPARATOR + change.getPeriod();
+            inputs().put(periodKey, SpanRollup.withChange(inputs().get(periodKey), change));
             String indicator = record.key().substring(0, separator);
-            List<String> spans = period.get().spans().stream().map(span -> indicator + RecordKeys.SEPARATOR + span).toList();
-            inputChanged(record.key() + RecordKeys.SEPARATOR + change.getPeriod() + RecordKeys.SEPARATOR + change.getUnit(),
-                    change.getCompanion(), change.getValue(), record.timestamp(), spans);
+            for (Period span : period.get().spans()) {
+                owesRollup(indicator + RecordKeys.SEPARATOR + span, record.timestamp());
+            }
         }
 
         @Override

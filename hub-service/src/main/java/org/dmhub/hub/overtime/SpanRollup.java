@@ -5,15 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.dmhub.contract.RecordKeys;
 import org.dmhub.hub.aggregation.AreaResult;
 import org.dmhub.hub.aggregation.TemporalRollup;
 import org.dmhub.hub.aggregation.UnitInput;
-import org.dmhub.hub.aggregation.UnitInputs;
 import org.dmhub.hub.catalog.CatalogSnapshot;
 import org.dmhub.period.Period;
 import org.dmhub.schemas.IndicatorDefinition;
@@ -22,7 +19,7 @@ import org.dmhub.schemas.Periodicity;
 
 /**
  * An indicator rolled up over consecutive periods of one year (a quarter's months, or January to the month asked for
- * the year-to-date) from the roll-up over time's inputs store ({@code indicator|year|period|unit}), by
+ * the year-to-date) from the roll-up over time's inputs store ({@code indicator|year|period}), by
  * {@link TemporalRollup}: the stage's rule, and the API's for year-to-date values.
  */
 public final class SpanRollup {
@@ -41,7 +38,7 @@ public final class SpanRollup {
      * @return by area; empty when the indicator has no reporting level
      */
     public static Map<String, AreaResult> of(CatalogSnapshot framework, IndicatorDefinition indicator, List<Period> periods,
-            ReadOnlyKeyValueStore<String, UnitInputs> inputs) {
+            ReadOnlyKeyValueStore<String, PeriodInputs> inputs) {
         String unitLevel = framework.unitLevel(indicator).orElse(null);
         if (unitLevel == null || periods.isEmpty()) {
             return Map.of();
@@ -56,27 +53,34 @@ public final class SpanRollup {
         return indicator + RecordKeys.SEPARATOR + year;
     }
 
-    /**
-     * Each unit's inputs for the given periods: a range of keys, the periods of one periodicity sorting as they follow
-     * each other within a year.
-     */
-    static Map<String, NavigableMap<Period, UnitInput>> inputsOver(ReadOnlyKeyValueStore<String, UnitInputs> inputs,
+    /** A period's stored inputs with the consolidation's latest values of one input in: every unit of the change is set. */
+    static PeriodInputs withChange(PeriodInputs stored, PeriodInputsChange change) {
+        Map<String, PeriodUnitInputs> units = new HashMap<>(stored == null ? Map.of() : stored.getUnits());
+        change.getValues().forEach((unit, value) -> {
+            PeriodUnitInputs current = units.get(unit);
+            PeriodUnitInputs updated = current == null ? new PeriodUnitInputs(null, null)
+                    : new PeriodUnitInputs(current.getValue(), current.getCompanion());
+            if (change.getCompanion()) {
+                updated.setCompanion(value);
+            } else {
+                updated.setValue(value);
+            }
+            units.put(unit, updated);
+        });
+        return new PeriodInputs(units);
+    }
+
+    /** Each unit's inputs for the given periods: one stored entry per period. */
+    static Map<String, NavigableMap<Period, UnitInput>> inputsOver(ReadOnlyKeyValueStore<String, PeriodInputs> inputs,
             String indicator, List<Period> periods) {
         Map<String, NavigableMap<Period, UnitInput>> byUnit = new HashMap<>();
-        Period first = periods.get(0);
-        Period last = periods.get(periods.size() - 1);
-        String year = yearKey(indicator, first.firstDay().getYear()) + RecordKeys.SEPARATOR;
-        try (KeyValueIterator<String, UnitInputs> range = inputs.range(year + first + RecordKeys.SEPARATOR,
-                year + last + RecordKeys.SEPARATOR + '\uffff')) {
-            range.forEachRemaining(entry -> {
-                String periodAndUnit = entry.key.substring(year.length());
-                int separator = periodAndUnit.indexOf(RecordKeys.SEPARATOR);
-                Optional<Period> period = Period.parse(periodAndUnit.substring(0, separator), first.periodicity());
-                if (period.isPresent() && period.get().compareTo(first) >= 0 && period.get().compareTo(last) <= 0) {
-                    byUnit.computeIfAbsent(periodAndUnit.substring(separator + 1), any -> new TreeMap<>())
-                            .put(period.get(), new UnitInput(entry.value.getValue(), entry.value.getCompanion()));
-                }
-            });
+        String year = yearKey(indicator, periods.get(0).firstDay().getYear()) + RecordKeys.SEPARATOR;
+        for (Period period : periods) {
+            PeriodInputs stored = inputs.get(year + period);
+            if (stored != null) {
+                stored.getUnits().forEach((unit, input) -> byUnit.computeIfAbsent(unit, any -> new TreeMap<>())
+                        .put(period, new UnitInput(input.getValue(), input.getCompanion())));
+            }
         }
         return byUnit;
     }

@@ -1,32 +1,29 @@
 package org.dmhub.hub.publication;
 
-import java.math.BigDecimal;
-import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.dmhub.hub.aggregation.PendingRollups;
-import org.dmhub.hub.aggregation.UnitInputUpdates;
-import org.dmhub.hub.aggregation.UnitInputs;
 
 /**
- * The processor of a stage that keeps its reporting units' inputs itself ({@link RollupStageStores}): each change is
- * stored and marks the keys it is part of as owing a roll-up, and once per emit interval each of them is rolled up
+ * The processor of a stage that keeps its reporting units' inputs itself ({@link RollupStageStores}): it stores each
+ * change and marks the keys it enters as owing a roll-up; once per emit interval each of them is rolled up
  * ({@link #rollUp}) and what changed is published.
  *
  * @param <V> what the stage receives
+ * @param <I> how it keeps its inputs
  */
-public abstract class KeptInputsProcessor<V> implements Processor<String, V, String, SpecificRecord> {
+public abstract class KeptInputsProcessor<V, I> implements Processor<String, V, String, SpecificRecord> {
 
-    private final RollupStageStores stores;
+    private final RollupStageStores<I> stores;
     private final IndicatorPeriodRollups.Settings settings;
-    private KeyValueStore<String, UnitInputs> inputs;
+    private KeyValueStore<String, I> inputs;
     private IndicatorPeriodRollups rollups;
     private PendingRollups pending;
 
-    protected KeptInputsProcessor(RollupStageStores stores, IndicatorPeriodRollups.Settings settings) {
+    protected KeptInputsProcessor(RollupStageStores<I> stores, IndicatorPeriodRollups.Settings settings) {
         this.stores = stores;
         this.settings = settings;
     }
@@ -39,22 +36,15 @@ public abstract class KeptInputsProcessor<V> implements Processor<String, V, Str
         context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> pending.drain(this::rollUp));
     }
 
-    /**
-     * Stores one input of a unit and marks the keys it enters as owing a roll-up.
-     *
-     * @param companion whether it is the companion (a weight, a denominator) or the value
-     * @param value null when retracted
-     * @param sentAt when the change was sent (its record's time)
-     */
-    protected final void inputChanged(String unitKey, boolean companion, BigDecimal value, long sentAt, List<String> owingRollups) {
-        inputs.put(unitKey, UnitInputUpdates.with(inputs.get(unitKey), companion, value));
-        owingRollups.forEach(key -> pending.mark(key, sentAt));
-    }
-
     /** Rolls up one key whose inputs changed since it was last rolled up, and publishes what changed. */
     protected abstract void rollUp(String key, long sentAt);
 
-    protected final KeyValueStore<String, UnitInputs> inputs() {
+    /** @param sentAt when the change was sent (its record's time): the view's latency is measured from the earliest */
+    protected final void owesRollup(String key, long sentAt) {
+        pending.mark(key, sentAt);
+    }
+
+    protected final KeyValueStore<String, I> inputs() {
         return inputs;
     }
 

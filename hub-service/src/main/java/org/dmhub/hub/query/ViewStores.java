@@ -20,7 +20,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.dmhub.contract.RecordKeys;
 import org.dmhub.hub.HubStores;
-import org.dmhub.hub.aggregation.UnitInputs;
+import org.dmhub.hub.overtime.PeriodInputs;
 import org.dmhub.hub.overtime.SpanRollup;
 import org.dmhub.period.Period;
 import org.dmhub.hub.catalog.RollupStage;
@@ -66,7 +66,7 @@ public class ViewStores {
     }
 
     /** Where each unit's values of an indicator for the periods of one year are (for year-to-date values). */
-    public StoreKey<UnitInputs> yearInputsKey(IndicatorDefinition indicator, int year) {
+    public StoreKey<PeriodInputs> yearInputsKey(IndicatorDefinition indicator, int year) {
         String yearKey = SpanRollup.yearKey(indicator.getCode(), year);
         return new StoreKey<>(stores.overTime().inputs(), yearKey, yearKey);
     }
