@@ -1,12 +1,15 @@
 package org.dmhub.connector.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.avro.specific.SpecificData;
 import org.dmhub.contract.TopicDefinition;
 import org.dmhub.contract.Topics;
 import picocli.CommandLine.Command;
@@ -40,6 +43,23 @@ final class ReadCommand implements Callable<Integer> {
         }
     }
 
+    /** Records as Avro prints them, but decimals as people write them: 0.000000000000, never 0E-12. */
+    private static final SpecificData PLAIN_DECIMALS = new SpecificData() {
+        @Override
+        protected void toString(Object datum, StringBuilder buffer, IdentityHashMap<Object, Object> seenObjects) {
+            if (datum instanceof BigDecimal decimal) {
+                buffer.append(decimal.toPlainString());
+            } else {
+                super.toString(datum, buffer, seenObjects);
+            }
+        }
+    };
+
+    /** A record as one line: Avro's JSON-like form, with plain decimals. */
+    static String printed(Object record) {
+        return PLAIN_DECIMALS.toString(record);
+    }
+
     @ParentCommand
     private ConnectorCli cli;
 
@@ -62,7 +82,7 @@ final class ReadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         AtomicInteger count = new AtomicInteger();
         cli.hub().read(settings, topic.definition(settings.topics()), timeout, record -> {
-            out.println(record);
+            out.println(printed(record));
             out.flush();
             count.incrementAndGet();
         });
