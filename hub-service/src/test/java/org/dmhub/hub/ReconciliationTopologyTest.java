@@ -189,6 +189,24 @@ class ReconciliationTopologyTest {
         assertThat(hub.reconciliationRecords()).as("checked again, nothing changed").isEmpty();
     }
 
+    @Test
+    void aLinkRemovedFromTheFrameworkIsNoLongerCountedAndItsLastRecordStays() {
+        publishAndRollUp(month("25747", "2026-01", "100", 1), month("25747", "2026-02", "110", 1), month("25747", "2026-03", "120", 1),
+                month("25750", "2026-01", "50", 1), month("25750", "2026-02", "60", 1), month("25750", "2026-03", "70", 1),
+                quarter("0.48", 1));
+        assertThat(last().getStatus()).isEqualTo(ReconciliationStatus.DIVERGENT);
+        assertThat(hub.gauge("dmhub.reconciliation.divergent", "department", "STC")).isEqualTo(1.0);
+
+        hub.publishCatalog(List.of(), List.of(), List.of(FromScratchView.indicator("NS-01", Aggregation.SUM, "STC").setName("Thu ngân sách")
+                .setUnit("tỷ đồng").build()));
+        hub.advanceWallClock(HubTopologyDefaults.RECONCILIATION.recheckInterval().plus(Duration.ofSeconds(1)));
+
+        assertThat(hub.gauge("dmhub.reconciliation.divergent", "department", "STC")).isEqualTo(0.0);
+        assertThat(hub.reconciliationRecords()).as("the topic keeps the last record; nothing new").isEmpty();
+        hub.advanceWallClock(HubTopologyDefaults.RECONCILIATION.recheckInterval().plus(Duration.ofSeconds(1)));
+        assertThat(hub.gauge("dmhub.reconciliation.divergent", "department", "STC")).as("counted out once").isEqualTo(0.0);
+    }
+
     /**
      * The last of the reconciliations published since the last read: a statistic and months sent together may be
      * compared once with each side as it arrives.

@@ -22,7 +22,9 @@ import org.dmhub.validation.Decimals;
  * subtree having both — never an average of monthly ratios — and a WEIGHTED_AVERAGE Σ(w·v)/Σw likewise.
  *
  * <p>{@code expected} is the area's reporting units times the periods of the span; {@code contributing} the
- * unit-periods whose data enter the value (for LAST, the one latest period of each unit that has one). Sums, MIN,
+ * unit-periods whose data enter the value. For LAST one period of each unit enters it (its latest with a value), so
+ * {@code expected} is the area's reporting units and {@code contributing} those with a value in the span: a stock
+ * reported by every unit is complete. Sums, MIN,
  * MAX and LAST are exact; each divided result is computed from exact sums and rounded once, half-even to 12 places.
  */
 public final class TemporalRollup {
@@ -75,7 +77,7 @@ public final class TemporalRollup {
         });
         Map<String, AreaResult> results = new HashMap<>();
         areas.forEach((area, across) -> results.put(area, new AreaResult(across.value(factor), across.contributing,
-                Rollup.unitsOf(rule, tree, area, unitLevel) * periodsInSpan)));
+                Rollup.unitsOf(rule, tree, area, unitLevel) * (overTime == OverTime.LAST && !fromComponents ? 1 : periodsInSpan))));
         return results;
     }
 

@@ -80,8 +80,12 @@ class ValuesController {
         Period lastYear = period.sameTimeLastYear();
         IndicatorPeriodValues now = router.partAt(stores.valuesKey(indicator, period.toString()), valuesPath(indicator, period),
                 IndicatorPeriodValues.class, () -> valuesHere(indicator, period));
-        IndicatorPeriodValues before = router.partAt(stores.valuesKey(indicator, lastYear.toString()), valuesPath(indicator, lastYear),
-                IndicatorPeriodValues.class, () -> valuesHere(indicator, lastYear));
+        // periods start in 1900: 1900 has no year before it
+        IndicatorPeriodValues before = Period.parse(lastYear.toString()).isEmpty()
+                ? new IndicatorPeriodValues(indicator.getCode(), indicator.getName(), indicator.getUnit(), indicator.getAggregation().name(),
+                        lastYear.toString(), period.periodicity() != indicator.getPeriodicity(), List.of())
+                : router.partAt(stores.valuesKey(indicator, lastYear.toString()), valuesPath(indicator, lastYear),
+                        IndicatorPeriodValues.class, () -> valuesHere(indicator, lastYear));
         YearToDate yearToDate = hasYearToDate(indicator, period)
                 ? router.partAt(stores.yearInputsKey(indicator, period.firstDay().getYear()),
                         valuesPath(indicator, period) + "/year-to-date", YearToDate.class, () -> queries.yearToDate(indicator, period))

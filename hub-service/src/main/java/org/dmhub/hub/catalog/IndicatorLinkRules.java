@@ -14,6 +14,7 @@ import org.dmhub.hub.catalog.FrameworkFile.StatisticalLink;
 import org.dmhub.hub.catalog.FrameworkIndex.IndicatorEntry;
 import org.dmhub.schemas.Aggregation;
 import org.dmhub.schemas.IndicatorKind;
+import org.dmhub.schemas.OverTime;
 import org.dmhub.schemas.Periodicity;
 import org.dmhub.validation.Decimals;
 
@@ -172,7 +173,23 @@ final class IndicatorLinkRules {
             problems.at(path, code + " is " + linkedPeriodicity + ", finer than " + operating + " " + periodicity
                     + "; a statistical link must name an indicator reported as often as the operating one or less often ("
                     + valid + ")");
+        } else if (periodicity != null && linkedPeriodicity != null && linkedPeriodicity.compareTo(periodicity) > 0
+                && !rolledUpOverTime(indicator)) {
+            String operating = present(indicator.code()) ? indicator.code() : "the indicator";
+            problems.at(path, code + " is " + linkedPeriodicity + ", and " + operating + " (" + periodicity
+                    + ") is not rolled up over time, so it has no " + linkedPeriodicity + " value to compare; give "
+                    + operating + " an overTime of SUM, LAST, AVERAGE, MIN or MAX, or link a " + periodicity + " indicator");
         }
+    }
+
+    /** Whether an indicator has values over spans of its periods: RATIO and WEIGHTED_AVERAGE always, others unless NONE. */
+    private static boolean rolledUpOverTime(IndicatorEntry indicator) {
+        if (indicator.aggregation() == Aggregation.RATIO || indicator.aggregation() == Aggregation.WEIGHTED_AVERAGE) {
+            return true;
+        }
+        OverTime overTime = indicator.overTime() != null ? indicator.overTime()
+                : indicator.aggregation() == Aggregation.NONE ? OverTime.NONE : null;
+        return overTime != OverTime.NONE;
     }
 
     /** Optional: without one, the hub compares the two indicators with its configured default. */

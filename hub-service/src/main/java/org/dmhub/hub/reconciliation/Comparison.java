@@ -12,9 +12,9 @@ import org.dmhub.validation.Decimals;
  * @param operating the operating value rolled up over the period, times the link's factor (rounded half-even to 12
  *     places, the contract's scale); null when no unit-period gave one
  * @param statistical the statistical indicator's value; null when it has none yet
- * @param difference operating − statistical, exact; null unless both are present
+ * @param difference operating − statistical, exact; null unless both are present (or when it does not fit decimal(38,12))
  * @param relativeDifference difference / |statistical|, rounded half-even to 12 places; null unless both are present
- *     and the statistical value is not 0
+ *     and the statistical value is not 0 (or when it does not fit decimal(38,12))
  * @param operatingCompleteness the operating value's completeness (contributing / expected unit-periods)
  */
 public record Comparison(BigDecimal operating, BigDecimal statistical, BigDecimal difference, BigDecimal relativeDifference,
@@ -28,7 +28,7 @@ public record Comparison(BigDecimal operating, BigDecimal statistical, BigDecima
      */
     public static Comparison of(AreaResult operating, BigDecimal factor, BigDecimal statistical, BigDecimal tolerance) {
         BigDecimal operatingValue = operating == null || operating.value() == null ? null
-                : operating.value().multiply(factor).setScale(Decimals.SCALE, Decimals.ROUNDING);
+                : fitting(operating.value().multiply(factor).setScale(Decimals.SCALE, Decimals.ROUNDING));
         BigDecimal completeness = operating == null ? Decimals.toWireScale(BigDecimal.ZERO) : operating.completeness();
         if (statistical == null) {
             return new Comparison(operatingValue, null, null, null, tolerance, completeness, ReconciliationStatus.NO_STATISTIC);
@@ -36,17 +36,25 @@ public record Comparison(BigDecimal operating, BigDecimal statistical, BigDecima
         if (operatingValue == null) {
             return new Comparison(null, statistical, null, null, tolerance, completeness, ReconciliationStatus.NO_OPERATIONAL);
         }
-        BigDecimal difference = operatingValue.subtract(statistical);
-        BigDecimal relative = statistical.signum() == 0 ? null : Decimals.divide(difference, statistical.abs());
+        BigDecimal exactDifference = operatingValue.subtract(statistical);
+        BigDecimal computedRelative = statistical.signum() == 0 ? null : Decimals.divide(exactDifference, statistical.abs());
+        // a figure beyond decimal(38,12) is published without it, as the roll-ups do; the status is still worked out
+        BigDecimal difference = fitting(exactDifference);
+        BigDecimal relative = computedRelative == null ? null : fitting(computedRelative);
         ReconciliationStatus status;
         if (completeness.compareTo(BigDecimal.ONE) < 0) {
             status = ReconciliationStatus.INCOMPLETE;
-        } else if (relative == null ? difference.signum() == 0 : relative.abs().compareTo(tolerance) <= 0) {
+        } else if (computedRelative == null ? exactDifference.signum() == 0 : computedRelative.abs().compareTo(tolerance) <= 0) {
             // a statistical 0 is met only by an operating 0: no relative difference can be worked out from it
             status = ReconciliationStatus.CONSISTENT;
         } else {
             status = ReconciliationStatus.DIVERGENT;
         }
         return new Comparison(operatingValue, statistical, difference, relative, tolerance, completeness, status);
+    }
+
+    /** The value, or none when it has more than 26 integer digits: the contract's decimal(38,12) cannot hold it. */
+    private static BigDecimal fitting(BigDecimal value) {
+        return Decimals.exceedsPrecision(value) ? null : value;
     }
 }

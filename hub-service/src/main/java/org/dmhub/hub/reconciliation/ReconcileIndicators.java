@@ -132,25 +132,46 @@ public final class ReconcileIndicators implements ProcessorSupplier<String, Reco
         private void recheck() {
             CatalogSnapshot framework = settings.catalog().snapshot();
             List<KeyValue<String, ReconciliationState>> changed = new ArrayList<>();
+            List<KeyValue<String, ReconciliationState>> gone = new ArrayList<>();
             try (KeyValueIterator<String, ReconciliationState> all = states.all()) {
                 all.forEachRemaining(entry -> {
-                    if (reconcile(entry.key, entry.value, framework)) {
+                    if (link(entry.key, framework).isEmpty()) {
+                        gone.add(entry);
+                    } else if (reconcile(entry.key, entry.value, framework)) {
                         changed.add(entry);
                     }
                 });
             }
             changed.forEach(entry -> states.put(entry.key, entry.value));
+            // a link (or area) no longer in the framework: its last record stays on the topic; it is no longer kept,
+            // listed or counted
+            for (KeyValue<String, ReconciliationState> entry : gone) {
+                count(entry.value.getPublished(), -1);
+                states.delete(entry.key);
+            }
+            if (!gone.isEmpty()) {
+                settings.metrics().divergentReconciliations(task, divergentByDepartment);
+            }
+        }
+
+        /** The link and area of a key, when both are still in the framework. */
+        private Optional<CatalogSnapshot.StatisticalLink> link(String key, CatalogSnapshot framework) {
+            String[] parts = keyParts(key).orElseThrow();
+            if (framework.area(parts[2]).isEmpty()) {
+                return Optional.empty();
+            }
+            return framework.statisticalLinksOf(parts[0]).stream()
+                    .filter(candidate -> candidate.statistical().getCode().equals(parts[1])).findFirst();
         }
 
         /** Compares both sides and publishes the comparison when it changed; @return whether it was published */
         private boolean reconcile(String key, ReconciliationState state, CatalogSnapshot framework) {
             String[] parts = keyParts(key).orElseThrow();
-            Optional<CatalogSnapshot.StatisticalLink> link = framework.statisticalLinksOf(parts[0]).stream()
-                    .filter(candidate -> candidate.statistical().getCode().equals(parts[1])).findFirst();
-            Optional<AdminArea> area = framework.area(parts[2]);
-            if (link.isEmpty() || area.isEmpty()) {
-                return false; // a link or area removed from the framework: its last comparison stays as published
+            Optional<CatalogSnapshot.StatisticalLink> link = link(key, framework);
+            if (link.isEmpty()) {
+                return false; // a link or area removed from the framework: the next recheck forgets it
             }
+            Optional<AdminArea> area = framework.area(parts[2]);
             BigDecimal factor = Decimals.toWireScale(link.get().factor());
             Comparison comparison = Comparison.of(operating(state), factor, state.getStatistical(),
                     Decimals.toWireScale(link.get().tolerance(settings.defaultTolerance())));

@@ -45,7 +45,9 @@ class TemporalRollupTest {
         // A's March is missing: its February stands; B's March
         assertThat(quarter.get("A").value()).isEqualByComparingTo("110");
         assertThat(quarter.get("D1").value()).isEqualByComparingTo("119");
-        assertThat(quarter.get("D1")).extracting(AreaResult::contributing, AreaResult::expected).containsExactly(2, 6);
+        // one period of each unit enters a stock: both communes of D1 gave one, so it is complete
+        assertThat(quarter.get("D1")).extracting(AreaResult::contributing, AreaResult::expected).containsExactly(2, 2);
+        assertThat(quarter.get("D1").completeness()).isEqualByComparingTo("1");
     }
 
     @Test

@@ -281,6 +281,11 @@ class FrameworkRulesTableTest {
                 row("a yearly operating indicator links only a yearly statistical one",
                         withIndicators(linkedTo("{indicator: TK-01}", "periodicity: YEARLY"), statistical("periodicity: HALF_YEARLY")),
                         "indicators[0].statisticalLink", "TK-01 is HALF_YEARLY, finer than NS-01's YEARLY" + finer + "(YEARLY)"),
+                row("an operating indicator not rolled up over time has no value of a coarser statistical one's periods",
+                        withIndicators(linkedTo("TK-01", "overTime: NONE"), statistical("periodicity: QUARTERLY")),
+                        "indicators[0].statisticalLink", "TK-01 is QUARTERLY, and NS-01 (MONTHLY) is not rolled up over time, so"
+                                + " it has no QUARTERLY value to compare; give NS-01 an overTime of SUM, LAST, AVERAGE, MIN or MAX,"
+                                + " or link a MONTHLY indicator"),
                 row("a mapping without its indicator", withIndicators(linkedTo("{tolerance: 5%}"), statistical()),
                         "indicators[0].statisticalLink.indicator", "missing; " + LINK_TARGET),
                 row("a mapping's indicator of the wrong shape is not reported missing as well",

@@ -81,4 +81,14 @@ class ComparisonTest {
     private static BigDecimal d(String value) {
         return new BigDecimal(value);
     }
+
+    @Test
+    void aRelativeDifferenceBeyondTheContractsDecimalsIsLeftOutButStillDivergent() {
+        // 10^20 against 10^-12: the relative difference has 33 integer digits, more than decimal(38,12) holds (26)
+        Comparison comparison = Comparison.of(new AreaResult(new BigDecimal("100000000000000000000.000000000000"), 1, 1), BigDecimal.ONE,
+                new BigDecimal("0.000000000001"), new BigDecimal("0.050000000000"));
+        assertThat(comparison.relativeDifference()).isNull();
+        assertThat(comparison.difference()).isEqualByComparingTo("99999999999999999999.999999999999");
+        assertThat(comparison.status()).isEqualTo(ReconciliationStatus.DIVERGENT);
+    }
 }
