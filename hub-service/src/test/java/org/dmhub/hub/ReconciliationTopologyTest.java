@@ -71,6 +71,13 @@ class ReconciliationTopologyTest {
         return observation("CTK", "TK-NS-01", "74", "2026-Q1", value, "nghìn tỷ đồng", revision);
     }
 
+    /** Both communes' three months (100, 110, 120 and 50, 60, 70: 510 in all), then the statistic. */
+    private static IndicatorObservation[] everyMonthAnd(IndicatorObservation statistic) {
+        return new IndicatorObservation[] {month("25747", "2026-01", "100", 1), month("25747", "2026-02", "110", 1),
+                month("25747", "2026-03", "120", 1), month("25750", "2026-01", "50", 1), month("25750", "2026-02", "60", 1),
+                month("25750", "2026-03", "70", 1), statistic};
+    }
+
     private void publishAndRollUp(IndicatorObservation... observations) {
         for (IndicatorObservation observation : observations) {
             hub.publish(observation);
@@ -133,9 +140,7 @@ class ReconciliationTopologyTest {
 
     @Test
     void aRetractedMonthLeavesItsQuarterAndTheComparisonFollows() {
-        publishAndRollUp(month("25747", "2026-01", "100", 1), month("25747", "2026-02", "110", 1), month("25747", "2026-03", "120", 1),
-                month("25750", "2026-01", "50", 1), month("25750", "2026-02", "60", 1), month("25750", "2026-03", "70", 1),
-                quarter("0.51", 1));
+        publishAndRollUp(everyMonthAnd(quarter("0.51", 1)));
         assertThat(last().getStatus()).isEqualTo(ReconciliationStatus.CONSISTENT);
         hub.viewRecords();
 
@@ -173,9 +178,7 @@ class ReconciliationTopologyTest {
 
     @Test
     void aToleranceChangedInTheFrameworkReachesTheComparisonsWithoutANewValue() {
-        publishAndRollUp(month("25747", "2026-01", "100", 1), month("25747", "2026-02", "110", 1), month("25747", "2026-03", "120", 1),
-                month("25750", "2026-01", "50", 1), month("25750", "2026-02", "60", 1), month("25750", "2026-03", "70", 1),
-                quarter("0.48", 1));
+        publishAndRollUp(everyMonthAnd(quarter("0.48", 1)));
         assertThat(last().getStatus()).isEqualTo(ReconciliationStatus.DIVERGENT);
 
         hub.publishCatalog(List.of(), List.of(), List.of(budget("0.1")));
@@ -191,9 +194,7 @@ class ReconciliationTopologyTest {
 
     @Test
     void aLinkRemovedFromTheFrameworkIsNoLongerCountedAndItsLastRecordStays() {
-        publishAndRollUp(month("25747", "2026-01", "100", 1), month("25747", "2026-02", "110", 1), month("25747", "2026-03", "120", 1),
-                month("25750", "2026-01", "50", 1), month("25750", "2026-02", "60", 1), month("25750", "2026-03", "70", 1),
-                quarter("0.48", 1));
+        publishAndRollUp(everyMonthAnd(quarter("0.48", 1)));
         assertThat(last().getStatus()).isEqualTo(ReconciliationStatus.DIVERGENT);
         assertThat(hub.gauge("dmhub.reconciliation.divergent", "department", "STC")).isEqualTo(1.0);
 

@@ -2,14 +2,11 @@ package org.dmhub.hub.derivation;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.StoreBuilder;
 import org.dmhub.contract.RecordKeys;
 import org.dmhub.hub.aggregation.UnitInput;
 import org.dmhub.hub.aggregation.UnitInputChange;
@@ -18,26 +15,18 @@ import org.dmhub.hub.aggregation.UnitInputs;
 import org.dmhub.hub.catalog.CatalogSnapshot;
 import org.dmhub.hub.publication.IndicatorPeriodRollups;
 import org.dmhub.hub.publication.KeptInputsProcessor;
+import org.dmhub.hub.publication.KeptInputsStage;
 import org.dmhub.hub.publication.RollupStageStores;
 
 /**
  * Rolls up the indicators computed from two inputs per unit — RATIO (numerator, denominator) and WEIGHTED_AVERAGE
  * (value, weight) — from the unit values the consolidation forwards ({@link DerivedInputs}), keyed {@code target|period}.
  */
-public final class RollUpDerivedIndicators implements ProcessorSupplier<String, UnitInputChange, String, SpecificRecord> {
-
-    private final RollupStageStores<UnitInputs> stores;
-    private final IndicatorPeriodRollups.Settings settings;
+public final class RollUpDerivedIndicators extends KeptInputsStage<UnitInputChange, UnitInputs> {
 
     /** @param stores both inputs of every unit, keyed {@code target|period|area}; the target-periods pending; what was published */
     public RollUpDerivedIndicators(RollupStageStores<UnitInputs> stores, IndicatorPeriodRollups.Settings settings) {
-        this.stores = stores;
-        this.settings = settings;
-    }
-
-    @Override
-    public Set<StoreBuilder<?>> stores() {
-        return stores.builders();
+        super(stores, settings);
     }
 
     @Override
@@ -48,7 +37,7 @@ public final class RollUpDerivedIndicators implements ProcessorSupplier<String, 
     private final class DerivedRollups extends KeptInputsProcessor<UnitInputChange, UnitInputs> {
 
         DerivedRollups() {
-            super(stores, settings);
+            super(stageStores(), RollUpDerivedIndicators.this.settings());
         }
 
         @Override

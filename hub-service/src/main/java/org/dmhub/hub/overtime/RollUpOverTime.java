@@ -1,16 +1,14 @@
 package org.dmhub.hub.overtime;
 
 import java.util.Optional;
-import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.StoreBuilder;
 import org.dmhub.contract.RecordKeys;
 import org.dmhub.hub.catalog.CatalogSnapshot;
 import org.dmhub.hub.publication.IndicatorPeriodRollups;
 import org.dmhub.hub.publication.KeptInputsProcessor;
+import org.dmhub.hub.publication.KeptInputsStage;
 import org.dmhub.hub.publication.RollupStageStores;
 import org.dmhub.period.Period;
 import org.dmhub.schemas.IndicatorDefinition;
@@ -22,23 +20,14 @@ import org.dmhub.schemas.IndicatorDefinition;
  * {@code indicator|year} ({@link OverTimeInputs}); a change of a month marks its quarter, half-year and year as
  * owing a roll-up, so that corrections and retractions reach every span that holds them.
  */
-public final class RollUpOverTime implements ProcessorSupplier<String, PeriodInputsChange, String, SpecificRecord> {
-
-    private final RollupStageStores<PeriodInputs> stores;
-    private final IndicatorPeriodRollups.Settings settings;
+public final class RollUpOverTime extends KeptInputsStage<PeriodInputsChange, PeriodInputs> {
 
     /**
      * @param stores every unit's value (or both inputs of a RATIO or WEIGHTED_AVERAGE) of each period, keyed
      *     {@code indicator|year|period}; the indicator-spans pending; what was published of each {@code indicator|span}
      */
     public RollUpOverTime(RollupStageStores<PeriodInputs> stores, IndicatorPeriodRollups.Settings settings) {
-        this.stores = stores;
-        this.settings = settings;
-    }
-
-    @Override
-    public Set<StoreBuilder<?>> stores() {
-        return stores.builders();
+        super(stores, settings);
     }
 
     @Override
@@ -49,7 +38,7 @@ public final class RollUpOverTime implements ProcessorSupplier<String, PeriodInp
     private final class OverTimeRollups extends KeptInputsProcessor<PeriodInputsChange, PeriodInputs> {
 
         OverTimeRollups() {
-            super(stores, settings);
+            super(stageStores(), RollUpOverTime.this.settings());
         }
 
         @Override
