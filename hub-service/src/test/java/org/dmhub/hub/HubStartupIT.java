@@ -19,6 +19,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -29,7 +33,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -286,6 +292,56 @@ class HubStartupIT {
         }
         assertThat(get("/actuator/prometheus").body()).contains("dmhub_reconciliation_divergent{department=\"SKHDT\"} 0.0");
     }
+
+    /**
+     * The Grafana dashboard shipped with the compose stack plots only what the hub exposes: once an observation of
+     * every outcome (accepted, duplicate, stale, rejected), a reconciled quarter and a foreign catalog record have
+     * gone through, every metric its queries name is in {@code /actuator/prometheus}.
+     */
+    @Test
+    void everyMetricTheShippedGrafanaDashboardPlotsIsOneTheHubExposes() throws Exception {
+        assertThat(postFramework(Files.readAllBytes(SAMPLE_FRAMEWORK), false).statusCode()).isEqualTo(200);
+        List<IndicatorObservation> outcomes = new ArrayList<>();
+        IndicatorObservation accepted = HubTopologyDriver.observation("STC", "NS-01", "25747", "2025-07", "5", "tỷ đồng", 1);
+        outcomes.add(accepted);
+        outcomes.add(accepted);
+        outcomes.add(HubTopologyDriver.observation("STC", "NS-01", "25942", "2025-07", "7", "tỷ đồng", 2));
+        outcomes.add(HubTopologyDriver.observation("STC", "NS-01", "25942", "2025-07", "6", "tỷ đồng", 1));
+        outcomes.add(HubTopologyDriver.observation("STC", "NS-01", "99999", "2025-07", "5", "tỷ đồng", 1));
+        for (String district : List.of("718", "721", "724", "725")) {
+            for (int month = 1; month <= 3; month++) {
+                outcomes.add(HubTopologyDriver.observation("SKHDT", "DT-01", district, "2025-0" + month, "20", "triệu USD", 1));
+            }
+        }
+        outcomes.add(HubTopologyDriver.observation("CTK", "TK-DT-01", "74", "2025-Q1", "240", "triệu USD", 1));
+        send(outcomes);
+        // and a record written to a catalog topic other than through catalog apply: left out, and counted
+        Map<String, Object> raw = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(raw, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topics.areas().name(), "not-an-area", "not avro".getBytes(StandardCharsets.UTF_8))).get();
+        }
+
+        JsonNode dashboard = new ObjectMapper().readTree(Files.readString(Path.of("../deploy/compose/grafana/dashboards/dmhub-hub.json")));
+        Set<String> metrics = new TreeSet<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                Matcher names = METRIC_NAME.matcher(target.path("expr").asString());
+                while (names.find()) {
+                    metrics.add(names.group());
+                }
+            }
+        }
+        assertThat(metrics).as("the dashboard's metrics").hasSizeGreaterThan(10)
+                .contains("dmhub_observations_rejected_total", "dmhub_view_latency_seconds_bucket", "dmhub_reconciliation_divergent");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<String> exposed = get("/actuator/prometheus").body().lines()
+                    .filter(line -> !line.startsWith("#")).map(line -> line.split("[{ ]", 2)[0]).distinct().toList();
+            assertThat(exposed).containsAll(metrics);
+        });
+    }
+
+    /** A metric's name in a PromQL query: the hub's own and its libraries' ({@code up} is Prometheus's own). */
+    private static final Pattern METRIC_NAME = Pattern.compile("\\b(dmhub|kafka|jvm|process|http)_[a-z0-9_]+");
 
     private void send(List<IndicatorObservation> observations) throws Exception {
         RegistrySerdes serdes = new RegistrySerdes(registry.baseUrl());

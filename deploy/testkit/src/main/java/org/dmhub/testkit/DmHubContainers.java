@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * The images are those of the same DM Hub version ({@code dmhub/hub}, {@code dmhub/schema-registry},
- * {@code dmhub/kafka-test-broker}, {@code dmhub/connector}), built by {@code deploy/images}.
+ * {@code dmhub/kafka}, {@code dmhub/connector}), built by {@code deploy/images}.
  */
 public final class DmHubContainers implements AutoCloseable {
 
@@ -79,7 +79,7 @@ public final class DmHubContainers implements AutoCloseable {
         } catch (RuntimeException noEngine) {
             return Optional.of("no Docker engine answers (" + noEngine.getMessage() + ")");
         }
-        for (String image : List.of(image("hub"), image("schema-registry"), image("kafka-test-broker"), image("connector"))) {
+        for (String image : List.of(image("hub"), image("schema-registry"), image("kafka"), image("connector"))) {
             try {
                 DockerClientFactory.lazyClient().inspectImageCmd(image).exec();
             } catch (RuntimeException missing) {
@@ -278,7 +278,7 @@ public final class DmHubContainers implements AutoCloseable {
      */
     private static final class BrokerContainer extends GenericContainer<BrokerContainer> {
         BrokerContainer(int externalPort) {
-            super(image("kafka-test-broker"));
+            super(image("kafka"));
             addFixedExposedPort(externalPort, externalPort);
             withEnv("KAFKA_LISTENERS", "INTERNAL://0.0.0.0:19092,EXTERNAL://0.0.0.0:" + externalPort + ",CONTROLLER://0.0.0.0:9093");
             withEnv("KAFKA_ADVERTISED_LISTENERS", "INTERNAL://" + BROKER + ",EXTERNAL://localhost:" + externalPort);

@@ -322,7 +322,7 @@ class ClusterFaultsIT {
     /** A broker whose client port is the same inside and outside: it tells clients the address to come back to. */
     private static final class FixedPortBroker extends GenericContainer<FixedPortBroker> {
         FixedPortBroker(int port) {
-            super(DmHubContainers.image("kafka-test-broker"));
+            super(DmHubContainers.image("kafka"));
             addFixedExposedPort(port, port);
         }
     }
