@@ -1,0 +1,72 @@
+package org.dmhub.hub.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The API's value lookup under load: {@code clients} threads, each with an HTTP client of its own, ask the running hub
+ * (the local stack's) for {@code GET /api/values/HC-03/2026-10?area=74} back to back for {@code seconds}, after a
+ * warm-up of as long. Every answer must be a 200. Beside it, the same clients on {@code /actuator/health/liveness},
+ * which does no work of the hub's: the HTTP stack's own cost on this machine.
+ */
+final class ApiLookupBenchmark {
+
+    record Result(int clients, long requests, double perSecond, double p50Millis, double p99Millis) {
+    }
+
+    private ApiLookupBenchmark() {
+    }
+
+    static Result run(String hubUrl, String path, int clients, int seconds) throws Exception {
+        load(hubUrl + path, clients, seconds);
+        return load(hubUrl + path, clients, seconds);
+    }
+
+    private static Result load(String url, int clients, int seconds) throws Exception {
+        List<List<Double>> latencies = new ArrayList<>();
+        AtomicLong failures = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            List<Double> mine = new ArrayList<>();
+            latencies.add(mine);
+            Thread thread = new Thread(() -> {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
+                while (System.nanoTime() < end) {
+                    long sent = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() != 200) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                    mine.add((System.nanoTime() - sent) / 1e6);
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        List<Double> all = new ArrayList<>();
+        latencies.forEach(all::addAll);
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " of " + all.size() + " requests to " + url + " failed or were not 200");
+        }
+        Collections.sort(all);
+        return new Result(clients, all.size(), all.size() / elapsed, LatencyBenchmark.percentile(all, 50), LatencyBenchmark.percentile(all, 99));
+    }
+}
