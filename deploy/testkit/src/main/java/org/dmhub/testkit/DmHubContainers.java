@@ -253,7 +253,8 @@ public final class DmHubContainers implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A TCP port free on this machine now, for a container's published port. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -47,7 +46,7 @@ class ComposeStackIT {
         ENVIRONMENT.put("COMPOSE_PROJECT_NAME", "dmhub-compose-it");
         ENVIRONMENT.put("DMHUB_VERSION", DmHubContainers.VERSION);
         for (String port : List.of("DMHUB_HUB_PORT", "DMHUB_HUB_2_PORT", "DMHUB_REGISTRY_PORT", "DMHUB_PROMETHEUS_PORT")) {
-            ENVIRONMENT.put(port, String.valueOf(freePort()));
+            ENVIRONMENT.put(port, String.valueOf(DmHubContainers.freePort()));
         }
         // what an earlier, interrupted run may have left
         run(Duration.ofMinutes(2), "docker", "compose", "-f", "compose.yaml", "down", "--volumes", "--remove-orphans");
@@ -175,14 +174,6 @@ class ComposeStackIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
