@@ -58,8 +58,8 @@ class ComposeStackIT {
     @AfterAll
     static void down() {
         if (started) {
-            Result logs = run(Duration.ofMinutes(1), "docker", "compose", "-f", "compose.yaml", "ps", "--all");
-            System.out.println(logs.output());
+            // run() prints what each container came to
+            run(Duration.ofMinutes(1), "docker", "compose", "-f", "compose.yaml", "ps", "--all");
             run(Duration.ofMinutes(3), "docker", "compose", "-f", "compose.yaml", "down", "--volumes", "--remove-orphans");
         }
     }

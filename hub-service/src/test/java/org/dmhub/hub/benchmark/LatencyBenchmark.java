@@ -12,6 +12,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.dmhub.schemas.IndicatorDefinition;
@@ -56,7 +59,7 @@ final class LatencyBenchmark {
                                 arrived.putIfAbsent(aggregate.getIndicator() + "|" + aggregate.getPeriod(), System.nanoTime());
                             }
                         }
-                    } catch (org.apache.kafka.common.errors.InterruptException | org.apache.kafka.common.errors.WakeupException stop) {
+                    } catch (InterruptException | WakeupException stop) {
                         return;
                     }
                 }
@@ -111,7 +114,7 @@ final class LatencyBenchmark {
 
     private static Map<String, Object> withoutLinger(Map<String, Object> config) {
         Map<String, Object> paced = new HashMap<>(config);
-        paced.put(org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG, 0);
+        paced.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         return paced;
     }
 
