@@ -10,6 +10,7 @@ import org.dmhub.contract.RegistrySerdes;
 import org.dmhub.contract.Topics;
 import org.dmhub.hub.catalog.Catalog;
 import org.dmhub.hub.catalog.CatalogPublisher;
+import org.dmhub.hub.support.BoundedStoreMemory;
 import org.dmhub.hub.support.HubMetrics;
 import org.dmhub.hub.receipts.ReceiptTopicsWatcher;
 import org.dmhub.hub.reporting.ReportingCalendar;
@@ -127,7 +128,8 @@ class HubConfiguration {
      * processing is restarted if it stops on an error (see {@link StreamsSupervisor}).
      */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer streamThreadLifecycle(StreamsSupervisor supervisor, DeadLetters deadLetters) {
+    StreamsBuilderFactoryBeanConfigurer streamThreadLifecycle(StreamsSupervisor supervisor, DeadLetters deadLetters,
+            HubProperties properties) {
         return factory -> {
             supervisor.supervise(factory);
             Properties config = factory.getStreamsConfiguration();
@@ -135,6 +137,8 @@ class HubConfiguration {
             config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Deserialization.class);
             config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Production.class);
             config.put(DeadLetters.CONFIG, deadLetters);
+            config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedStoreMemory.class);
+            config.put(BoundedStoreMemory.CONFIG, properties.rollup().storeMemory().toBytes());
             factory.setStreamsConfiguration(config);
             // a stopped hub leaves its group at once, so that a restarted one is not kept waiting for its session to expire
             factory.setLeaveGroupOnClose(true);

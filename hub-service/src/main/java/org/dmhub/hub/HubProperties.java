@@ -37,13 +37,20 @@ public record HubProperties(
         @DefaultValue Reconciliation reconciliation) {
 
     /**
-     * @param emitInterval how often changed indicator-periods are rolled up and published: values are published once
-     *     per interval at most, however many observations changed them
-     * @param stores where consolidated values and roll-up state are kept
+     * @param emitInterval how often changed indicator-periods are rolled up and published while the hub works through
+     *     a backlog (a rebuild, a catch-up): values are then published once per interval at most, however many
+     *     observations changed them; nothing waits longer than that for its roll-up
+     * @param liveEmitInterval how often while the hub keeps up with what it receives (the newest observation it
+     *     processed was sent less than an emit interval ago): a value is published a moment after its change
+     * @param stores where consolidated values and roll-up state are kept: PERSISTENT (RocksDB on the state
+     *     directory, the default: the state is bounded by the disk, not the heap) or IN_MEMORY
+     * @param storeMemory the memory outside the heap that all PERSISTENT stores share (block cache, index and filter
+     *     blocks, write buffers): what they cannot keep there they read from disk
      * @param viewGeneration raised by one each time the view is rebuilt from the observation topics, so that the
      *     revisions of rebuilt values are higher than any published before
      */
-    public record Rollup(@DefaultValue("1s") Duration emitInterval, @DefaultValue("IN_MEMORY") StoreKind stores,
+    public record Rollup(@DefaultValue("1s") Duration emitInterval, @DefaultValue("20ms") Duration liveEmitInterval,
+            @DefaultValue("PERSISTENT") StoreKind stores, @DefaultValue("256MB") DataSize storeMemory,
             @DefaultValue("0") int viewGeneration) {
     }
 

@@ -180,7 +180,8 @@ public final class HubTopology {
     }
 
     private IndicatorPeriodRollups.Settings rollupSettings() {
-        return new IndicatorPeriodRollups.Settings(catalog, metrics, rollup.emitInterval(), rollup.viewGeneration());
+        return new IndicatorPeriodRollups.Settings(catalog, metrics, rollup.emitInterval(), rollup.liveEmitInterval(),
+                rollup.viewGeneration());
     }
 
     /** A stage's refusals to the rejected topic. */

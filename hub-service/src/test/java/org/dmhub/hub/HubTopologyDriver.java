@@ -34,6 +34,7 @@ import org.dmhub.schemas.ObservationStatus;
 import org.dmhub.schemas.Reconciliation;
 import org.dmhub.schemas.ReportingStatus;
 import org.dmhub.validation.Decimals;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The hub's real topology in a {@link TopologyTestDriver}, with the registry serdes talking to a real registry
@@ -57,7 +58,7 @@ public final class HubTopologyDriver implements AutoCloseable {
         StreamsBuilder builder = new StreamsBuilder();
         Catalog catalog = new Catalog();
         new HubTopology(topics, serdes, catalog, new HubMetrics(meters), HubStores.of(StoreKind.IN_MEMORY),
-                new HubProperties.Rollup(Duration.ofMillis(100), StoreKind.IN_MEMORY, 0),
+                new HubProperties.Rollup(Duration.ofMillis(100), Duration.ofMillis(20), StoreKind.IN_MEMORY, DataSize.ofMegabytes(256), 0),
                 HubTopologyDefaults.REPORTING, HubTopologyDefaults.RECONCILIATION, HubTopologyDefaults.reportingStatuses(catalog), HubTopologyDefaults.LIMITS,
                 department -> true, 1)
                 .addTo(builder);

@@ -43,7 +43,7 @@ public final class ConsolidateObservations implements ProcessorSupplier<String, 
             StoreDefinition<PublishedValues> published, StoreDefinition<ReportingStatus> reportingStatus) {
     }
 
-    /** Most frequent first: a receipt per observation, values once per emit interval, refusals seldom. */
+    /** Most frequent first: a receipt per observation, values at most once per emit, refusals seldom. */
     public static final List<StageOutput<?>> OUTPUTS = List.of(Receipts.OUTPUT, ValuePublisher.VIEW_VALUES, OverTimeInputs.OUTPUT,
             DerivedInputs.OUTPUT, ReportingTracker.STATUSES, Refusals.OUTPUT, ValuePublisher.NATIONAL_AGGREGATES,
             ReconciliationInputs.OUTPUT);

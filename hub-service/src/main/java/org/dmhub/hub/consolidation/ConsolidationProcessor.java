@@ -22,6 +22,7 @@ import org.dmhub.hub.catalog.RollupStage;
 import org.dmhub.hub.derivation.DerivedInputs;
 import org.dmhub.hub.overtime.OverTimeInputs;
 import org.dmhub.hub.overtime.PeriodInputsChange;
+import org.dmhub.hub.publication.EmitCadence;
 import org.dmhub.hub.publication.IndicatorPeriodRollups;
 import org.dmhub.hub.receipts.ReceiptTopics;
 import org.dmhub.hub.receipts.Receipts;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * For each accepted observation: {@link Consolidation} decides whether it changes its unit's value; an applied
  * one is stored, its indicator-period marked as owing a roll-up ({@link PendingRollups}) and its value sent on to
  * the derived roll-ups it is an input of ({@link DerivedInputs}); every observation gets its receipt, and a
- * conflicting revision its refusal. Once per emit interval, each indicator-period owing a roll-up is read once
+ * conflicting revision its refusal. At each emit ({@link EmitCadence}), each indicator-period owing a roll-up is read once
  * from the store to roll up the indicators of this stage ({@link RollupStage#CONSOLIDATION}), to send its units'
  * values to the roll-ups over time ({@link OverTimeInputs}) and to update the department's reporting status
  * ({@link ReportingTracker}).
@@ -83,7 +84,7 @@ final class ConsolidationProcessor implements Processor<String, AcceptedObservat
         rollups = new IndicatorPeriodRollups(context, stores.published().in(context), settings);
         reportingTracker = new ReportingTracker(context, reporting, stores.reportingStatus().in(context),
                 key -> ConsolidateObservations.receptions(units(key)));
-        context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> pending.drain(this::unitsChanged));
+        EmitCadence.schedule(context, settings, () -> pending.drain(this::unitsChanged));
         context.schedule(reporting.checkInterval(), PunctuationType.WALL_CLOCK_TIME, reportingTracker::checkDeadlines);
     }
 
@@ -132,7 +133,7 @@ final class ConsolidationProcessor implements Processor<String, AcceptedObservat
         }
     }
 
-    /** Once per emit interval for each indicator-period whose units changed: its view and its reporting status. */
+    /** At each emit for each indicator-period whose units changed: its view and its reporting status. */
     private void unitsChanged(String indicatorPeriod, long sentAt) {
         int separator = indicatorPeriod.indexOf(RecordKeys.SEPARATOR);
         String period = indicatorPeriod.substring(separator + 1);

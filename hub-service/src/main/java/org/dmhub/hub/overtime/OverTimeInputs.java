@@ -13,7 +13,7 @@ import org.dmhub.period.Period;
 import org.dmhub.schemas.IndicatorDefinition;
 
 /**
- * What the consolidation sends the roll-up over time once per emit interval for each indicator-period whose units
+ * What the consolidation sends the roll-up over time at each emit for each indicator-period whose units
  * changed: every unit's value of the period, for the indicator itself (unless its {@code overTime} is NONE) and for
  * each RATIO or WEIGHTED_AVERAGE it is an input of, keyed {@code indicator|year} so that every span of an indicator's
  * year (its quarters, half-years and the year) is rolled up in one task. One record per indicator-period, not per
@@ -29,7 +29,7 @@ public final class OverTimeInputs {
 
     /**
      * @param values every reporting unit's consolidated value of the indicator for the period now (null when retracted),
-     *     as the consolidation reads them once per emit interval after a change
+     *     as the consolidation reads them at the emit after a change
      */
     public static List<KeyValue<String, PeriodInputsChange>> changed(CatalogSnapshot framework, IndicatorDefinition indicator,
             String period, Map<String, BigDecimal> values) {

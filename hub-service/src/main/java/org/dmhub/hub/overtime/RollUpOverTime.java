@@ -1,5 +1,7 @@
 package org.dmhub.hub.overtime;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -37,6 +39,12 @@ public final class RollUpOverTime extends KeptInputsStage<PeriodInputsChange, Pe
 
     private final class OverTimeRollups extends KeptInputsProcessor<PeriodInputsChange, PeriodInputs> {
 
+        /**
+         * The periods' inputs read during one emit: a month's change owes its quarter, half-year and year a roll-up,
+         * which read that month (and the year's others) each, so each is decoded once per emit rather than once per span
+         */
+        private final Map<String, PeriodInputs> readThisEmit = new HashMap<>();
+
         OverTimeRollups() {
             super(stageStores(), RollUpOverTime.this.settings());
         }
@@ -65,7 +73,18 @@ public final class RollUpOverTime extends KeptInputsStage<PeriodInputsChange, Pe
             framework.indicator(indicatorSpan.substring(0, separator)).filter(IndicatorDefinition::getActive)
                     .filter(indicator -> span.isPresent() && span.get().periodicity().compareTo(indicator.getPeriodicity()) > 0)
                     .ifPresent(indicator -> rollups().publishOverTime(framework, indicator, span.get().toString(),
-                            SpanRollup.of(framework, indicator, span.get().periodsOf(indicator.getPeriodicity()), inputs()), sentAt));
+                            SpanRollup.of(framework, indicator, span.get().periodsOf(indicator.getPeriodicity()), this::readOnce),
+                            sentAt));
+        }
+
+        private PeriodInputs readOnce(String periodKey) {
+            // computeIfAbsent keeps no null: a period without inputs is read again, which costs a lookup, not a decoding
+            return readThisEmit.computeIfAbsent(periodKey, key -> inputs().get(key));
+        }
+
+        @Override
+        protected void rolledUp() {
+            readThisEmit.clear();
         }
     }
 }

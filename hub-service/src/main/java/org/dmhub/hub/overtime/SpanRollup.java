@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import java.util.function.Function;
 import org.dmhub.contract.RecordKeys;
 import org.dmhub.hub.aggregation.AreaResult;
 import org.dmhub.hub.aggregation.TemporalRollup;
@@ -35,10 +35,11 @@ public final class SpanRollup {
 
     /**
      * @param periods consecutive periods of the indicator's periodicity, all of one year
+     * @param inputs the stored inputs of a period, by key of the inputs store ({@code indicator|year|period}); null when none
      * @return by area; empty when the indicator has no reporting level
      */
     public static Map<String, AreaResult> of(CatalogSnapshot framework, IndicatorDefinition indicator, List<Period> periods,
-            ReadOnlyKeyValueStore<String, PeriodInputs> inputs) {
+            Function<String, PeriodInputs> inputs) {
         String unitLevel = framework.unitLevel(indicator).orElse(null);
         if (unitLevel == null || periods.isEmpty()) {
             return Map.of();
@@ -71,12 +72,12 @@ public final class SpanRollup {
     }
 
     /** Each unit's inputs for the given periods: one stored entry per period. */
-    static Map<String, NavigableMap<Period, UnitInput>> inputsOver(ReadOnlyKeyValueStore<String, PeriodInputs> inputs,
+    static Map<String, NavigableMap<Period, UnitInput>> inputsOver(Function<String, PeriodInputs> inputs,
             String indicator, List<Period> periods) {
         Map<String, NavigableMap<Period, UnitInput>> byUnit = new HashMap<>();
         String year = yearKey(indicator, periods.get(0).firstDay().getYear()) + RecordKeys.SEPARATOR;
         for (Period period : periods) {
-            PeriodInputs stored = inputs.get(year + period);
+            PeriodInputs stored = inputs.apply(year + period);
             if (stored != null) {
                 stored.getUnits().forEach((unit, input) -> byUnit.computeIfAbsent(unit, any -> new TreeMap<>())
                         .put(period, new UnitInput(input.getValue(), input.getCompanion())));

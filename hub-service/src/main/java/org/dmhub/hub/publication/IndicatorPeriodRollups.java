@@ -14,7 +14,7 @@ import org.dmhub.schemas.IndicatorDefinition;
 
 /**
  * Rolls up one {@code indicator|period} from its reporting units' inputs and publishes what changed, counting it in
- * the metrics. Shared by the processors that hold reporting units' inputs, which call it once per emit interval for
+ * the metrics. Shared by the processors that hold reporting units' inputs, which call it at each emit ({@link EmitCadence}) for
  * each indicator-period whose inputs changed ({@link org.dmhub.hub.aggregation.PendingRollups}).
  */
 public final class IndicatorPeriodRollups {
@@ -22,10 +22,13 @@ public final class IndicatorPeriodRollups {
     /**
      * The settings a roll-up stage takes from the hub's configuration.
      *
-     * @param emitInterval how often the indicator-periods whose inputs changed are rolled up
+     * @param emitInterval how often the indicator-periods whose inputs changed are rolled up while the stage works
+     *     through a backlog ({@link EmitCadence})
+     * @param liveEmitInterval how often while it keeps up with its input
      * @param viewGeneration how many times the view has been rebuilt (see {@link ValuePublisher})
      */
-    public record Settings(Catalog catalog, HubMetrics metrics, Duration emitInterval, int viewGeneration) {
+    public record Settings(Catalog catalog, HubMetrics metrics, Duration emitInterval, Duration liveEmitInterval,
+            int viewGeneration) {
     }
 
     private final ValuePublisher publisher;

@@ -1,7 +1,6 @@
 package org.dmhub.hub.publication;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -9,8 +8,8 @@ import org.dmhub.hub.aggregation.PendingRollups;
 
 /**
  * The processor of a stage that keeps its reporting units' inputs itself ({@link RollupStageStores}): it stores each
- * change and marks the keys it enters as owing a roll-up; once per emit interval each of them is rolled up
- * ({@link #rollUp}) and what changed is published.
+ * change and marks the keys it enters as owing a roll-up; at each emit ({@link EmitCadence}) each of them is rolled
+ * up ({@link #rollUp}) and what changed is published.
  *
  * @param <V> what the stage receives
  * @param <I> how it keeps its inputs
@@ -33,11 +32,18 @@ public abstract class KeptInputsProcessor<V, I> implements Processor<String, V, 
         inputs = stores.inputs().in(context);
         rollups = new IndicatorPeriodRollups(context, stores.published().in(context), settings);
         pending = new PendingRollups(stores.pending().in(context));
-        context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> pending.drain(this::rollUp));
+        EmitCadence.schedule(context, settings, () -> {
+            pending.drain(this::rollUp);
+            rolledUp();
+        });
     }
 
     /** Rolls up one key whose inputs changed since it was last rolled up, and publishes what changed. */
     protected abstract void rollUp(String key, long sentAt);
+
+    /** After the keys owing a roll-up at an emit were rolled up, before any further change is stored. */
+    protected void rolledUp() {
+    }
 
     /** @param sentAt when the change was sent (its record's time): the view's latency is measured from the earliest */
     protected final void owesRollup(String key, long sentAt) {

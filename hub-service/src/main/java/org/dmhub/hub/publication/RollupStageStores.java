@@ -5,7 +5,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.dmhub.hub.support.StoreDefinition;
 
 /**
- * The stores of a stage that keeps its reporting units' inputs itself and rolls them up once per emit interval: the
+ * The stores of a stage that keeps its reporting units' inputs itself and rolls them up at each emit: the
  * roll-up of RATIO and WEIGHTED_AVERAGE indicators, and the roll-up over time.
  *
  * @param inputs what the reporting units contribute

@@ -61,7 +61,7 @@ public class ViewQueries {
         List<Period> periods = YearToDate.periods(indicator, upTo);
         CatalogSnapshot framework = catalog.snapshot();
         Map<String, AreaResult> results = stores.readLocal(stores.stores().overTime().inputs(),
-                inputs -> SpanRollup.of(framework, indicator, periods, inputs));
+                inputs -> SpanRollup.of(framework, indicator, periods, inputs::get));
         List<AreaTotal> totals = new ArrayList<>();
         results.forEach((code, result) -> {
             Optional<AdminArea> area = framework.area(code);

@@ -19,7 +19,7 @@ import org.dmhub.schemas.ReportingStatus;
 /**
  * Who has reported what, judged against the reporting calendar, for the processor that consolidates the units'
  * values (it knows when each unit first reported, and a stale revision, a duplicate or a conflict changes nothing
- * there). The processor hands over an indicator-period whenever its units changed, at most once per emit interval;
+ * there). The processor hands over an indicator-period whenever its units changed, at most once per emit;
  * the department's {@link ReportingStatus} is published when it differs from the last one published. A clock check
  * also publishes the status of periods whose deadline passed without a report (MISSING) or while reports were
  * incomplete: the absence of data is news too.

@@ -9,12 +9,14 @@ import org.apache.kafka.streams.state.Stores;
  */
 public enum StoreKind {
     /**
-     * In the heap: the faster (hub-service/README.md, Throughput), at the price of rebuilding the state from its
-     * changelog at each start. A province's consolidated values (indicators × areas × periods) fit in memory many
-     * times over.
+     * In the heap: faster per observation, at the price of rebuilding the state from its changelog at each start and
+     * of a heap that grows with the state (about 1.8 GB resident for a million unit-periods, docs/benchmarks.md).
      */
     IN_MEMORY,
-    /** On local disk (RocksDB): restarts are quick, throughput lower, state not bounded by the heap. */
+    /**
+     * On local disk (RocksDB), the default: restarts are quick and the state is bounded by the disk, not the memory;
+     * every store shares one budget of memory outside the heap ({@link BoundedStoreMemory}).
+     */
     PERSISTENT;
 
     public KeyValueBytesStoreSupplier supplier(String name) {

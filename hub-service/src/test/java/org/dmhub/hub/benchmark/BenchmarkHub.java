@@ -52,6 +52,8 @@ import org.dmhub.schemas.IndicatorObservation;
 import org.dmhub.schemas.ObservationStatus;
 import org.dmhub.schemas.Periodicity;
 import org.dmhub.validation.Decimals;
+import org.dmhub.hub.support.BoundedStoreMemory;
+import org.springframework.util.unit.DataSize;
 
 /**
  * A hub on topics of its own, for the benchmarks: 40 monthly indicators ({@code -Dindicators}) of 4 departments (every fourth one
@@ -211,14 +213,14 @@ final class BenchmarkHub {
         return run + "-hub";
     }
 
-    /** The hub's topology with its defaults (emit interval and stores from -DemitMillis and -Dstores), started and RUNNING. */
+    /** The hub's topology with its defaults (emit intervals and stores from -DemitMillis, -DliveEmitMillis and -Dstores), started and RUNNING. */
     KafkaStreams start() throws IOException, InterruptedException {
         Path stateDir = Files.createTempDirectory("dmhub-bench-");
         StreamsBuilder builder = new StreamsBuilder();
         Catalog catalog = new Catalog();
-        StoreKind stores = StoreKind.valueOf(System.getProperty("stores", "IN_MEMORY"));
+        StoreKind stores = StoreKind.valueOf(System.getProperty("stores", "PERSISTENT"));
         new HubTopology(topics, serdes, catalog, new HubMetrics(new SimpleMeterRegistry()), HubStores.of(stores),
-                new HubProperties.Rollup(Duration.ofMillis(emitMillis()), stores, 0), HubTopologyDefaults.REPORTING,
+                new HubProperties.Rollup(Duration.ofMillis(emitMillis()), Duration.ofMillis(liveEmitMillis()), stores, DataSize.ofMegabytes(storeMemoryMegabytes()), 0), HubTopologyDefaults.REPORTING,
                 HubTopologyDefaults.RECONCILIATION,
                 HubTopologyDefaults.reportingStatuses(catalog), HubTopologyDefaults.LIMITS,
                 // the benchmark's departments have no receipts topics: receipts are left out of its figures
@@ -236,18 +238,30 @@ final class BenchmarkHub {
         return Long.getLong("emitMillis", 1000);
     }
 
+    /** The memory the persistent stores share ({@code dmhub.rollup.store-memory}), 256 MB as in the hub. */
+    static long storeMemoryMegabytes() {
+        return Long.getLong("storeMemoryMb", 256);
+    }
+
+    /** The roll-ups' interval while the hub keeps up ({@code dmhub.rollup.live-emit-interval}), 20 ms as in the hub. */
+    static long liveEmitMillis() {
+        return Long.getLong("liveEmitMillis", 20);
+    }
+
     Properties streamsConfig(Path stateDir) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, System.getProperty("guarantee", StreamsConfig.EXACTLY_ONCE_V2));
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.getInteger("threads", 4));
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.getInteger("commitMillis", 100));
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.getInteger("commitMillis", 50));
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         config.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
-        // as in the hub's application.yml
+        // as in the hub's application.yml and HubConfiguration
         config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1);
+        config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedStoreMemory.class);
+        config.put(BoundedStoreMemory.CONFIG, DataSize.ofMegabytes(storeMemoryMegabytes()).toBytes());
         for (String setting : System.getProperty("streams", "").split(",")) {
             if (!setting.isBlank()) {
                 config.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
