@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.dmhub.schemas.IndicatorObservation;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
@@ -83,33 +85,49 @@ public final class Spool implements AutoCloseable {
      *
      * @return their sequence numbers
      */
-    public synchronized List<Long> append(List<IndicatorObservation> observations) {
+    public List<Long> append(List<IndicatorObservation> observations) {
+        List<Long> sequences = new ArrayList<>(observations.size());
+        append(observations, sequences::add);
+        return sequences;
+    }
+
+    /**
+     * As {@link #append(List)}, telling {@code beforeVisible} each observation's sequence number before a reader of
+     * the spool ({@link #nextAfter}) can see the observation: a sender may send it, and the broker acknowledge it,
+     * before this method returns. Nothing is added when one of them cannot be written.
+     */
+    public synchronized void append(List<IndicatorObservation> observations, LongConsumer beforeVisible) {
         List<byte[]> encoded = new ArrayList<>(observations.size());
         for (IndicatorObservation observation : observations) {
             encoded.add(encode(observation));
         }
-        List<Long> sequences = new ArrayList<>(observations.size());
         for (byte[] bytes : encoded) {
             long sequence = nextSequence++;
+            beforeVisible.accept(sequence);
             pending.put(sequence, bytes);
-            sequences.add(sequence);
         }
         store.commit();
         forceToDisk();
-        return sequences;
     }
 
     /** The first pending entry after {@code sequence}; null when there is none. */
     public Map.Entry<Long, IndicatorObservation> nextAfter(long sequence) {
-        Long key = pending.higherKey(sequence);
-        while (key != null) {
-            byte[] bytes = pending.get(key);
-            if (bytes != null) {
-                return Map.entry(key, decode(bytes));
-            }
-            key = pending.higherKey(key);
+        List<Map.Entry<Long, IndicatorObservation>> next = nextAfter(sequence, 1);
+        return next.isEmpty() ? null : next.get(0);
+    }
+
+    /** Up to {@code atMost} pending entries after {@code sequence}, in order; empty when there are none. */
+    public List<Map.Entry<Long, IndicatorObservation>> nextAfter(long sequence, int atMost) {
+        List<Map.Entry<Long, IndicatorObservation>> next = new ArrayList<>(Math.min(atMost, 1024));
+        if (sequence == Long.MAX_VALUE) {
+            return next;
         }
-        return null;
+        Cursor<Long, byte[]> cursor = pending.cursor(sequence + 1);
+        while (next.size() < atMost && cursor.hasNext()) {
+            long key = cursor.next();
+            next.add(Map.entry(key, decode(cursor.getValue())));
+        }
+        return next;
     }
 
     /** The broker stored it: it leaves the spool (written to the file at the next {@link #commit()}). */
@@ -133,8 +151,12 @@ public final class Spool implements AutoCloseable {
         }
     }
 
-    /** Writes removals to the file. An entry removed but not yet written is sent again after a crash, harmlessly. */
-    public synchronized void commit() {
+    /**
+     * Writes removals to the file. An entry removed but not yet written is sent again after a crash, harmlessly. It
+     * does not wait for an {@link #append} under way (the store takes concurrent writes), so that a sender keeps
+     * sending while a large batch is added.
+     */
+    public void commit() {
         if (store.hasUnsavedChanges()) {
             store.commit();
         }

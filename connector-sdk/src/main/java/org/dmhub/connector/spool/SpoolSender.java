@@ -36,6 +36,8 @@ public final class SpoolSender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SpoolSender.class);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
     private static final Duration COMMIT_INTERVAL = Duration.ofMillis(200);
+    /** How many spooled observations are read at once to be sent. */
+    private static final int SEND_BATCH = 500;
 
     private final Spool spool;
     private final Producer<String, IndicatorObservation> producer;
@@ -67,12 +69,14 @@ public final class SpoolSender implements AutoCloseable {
     /** Writes the observations to the spool, then returns one future per observation, completed on acknowledgement. */
     public List<CompletableFuture<RecordMetadata>> add(List<IndicatorObservation> observations) {
         List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>(observations.size());
+        // each future is registered before the sender can see its observation, so that an early acknowledgement
+        // finds it; the sender sends the first observations while the spool is still writing the others
+        spool.append(observations, sequence -> {
+            CompletableFuture<RecordMetadata> stored = new CompletableFuture<>();
+            waiting.put(sequence, stored);
+            futures.add(stored);
+        });
         synchronized (changed) {
-            for (long sequence : spool.append(observations)) {
-                CompletableFuture<RecordMetadata> stored = new CompletableFuture<>();
-                waiting.put(sequence, stored);
-                futures.add(stored);
-            }
             changed.notifyAll();
         }
         return futures;
@@ -153,23 +157,28 @@ public final class SpoolSender implements AutoCloseable {
                     spool.commit();
                     lastCommit = System.nanoTime();
                 }
-                long paused = pauseUntil - System.nanoTime();
-                if (pauseUntil != 0 && paused > 0) {
+                long paused = pausedFor();
+                if (paused > 0) {
                     waitForChange(Duration.ofNanos(paused));
                     continue;
                 }
-                Map.Entry<Long, IndicatorObservation> next = spool.nextAfter(lastSent);
-                if (next == null) {
+                List<Map.Entry<Long, IndicatorObservation>> next = spool.nextAfter(lastSent, SEND_BATCH);
+                if (next.isEmpty()) {
                     waitForChange(COMMIT_INTERVAL);
                     continue;
                 }
-                long sequence = next.getKey();
-                IndicatorObservation observation = next.getValue();
-                // the record's time is when the observation was published, not when an outage let it leave the spool:
-                // the hub judges timeliness by it
-                producer.send(new ProducerRecord<>(topic, null, observation.getPublishedAt().toEpochMilli(), key.apply(observation),
-                        observation), acknowledgement(sequence));
-                lastSent = sequence;
+                for (Map.Entry<Long, IndicatorObservation> entry : next) {
+                    if (closing || pausedFor() > 0 || resendFrom.get() != Long.MAX_VALUE) {
+                        break; // the loop's start handles them before anything more is sent
+                    }
+                    long sequence = entry.getKey();
+                    IndicatorObservation observation = entry.getValue();
+                    // the record's time is when the observation was published, not when an outage let it leave the
+                    // spool: the hub judges timeliness by it
+                    producer.send(new ProducerRecord<>(topic, null, observation.getPublishedAt().toEpochMilli(), key.apply(observation),
+                            observation), acknowledgement(sequence));
+                    lastSent = sequence;
+                }
                 if (reportedOutage) {
                     log.info("sending the spool again; {} observations wait in {}", spool.pendingCount(), spool.file());
                     reportedOutage = false;
@@ -188,6 +197,12 @@ public final class SpoolSender implements AutoCloseable {
                 waitForChange(RETRY_PAUSE);
             }
         }
+    }
+
+    /** How long sending still pauses after the broker refused the connector's credentials or rights; 0 or less: not. */
+    private long pausedFor() {
+        long until = pauseUntil;
+        return until == 0 ? 0 : until - System.nanoTime();
     }
 
     private Callback acknowledgement(long sequence) {

@@ -62,6 +62,38 @@ class SpoolTest {
         }
     }
 
+    @Test
+    void eachSequenceIsToldBeforeAReaderCanSeeItsObservation() {
+        try (Spool spool = Spool.open(folder)) {
+            List<Long> told = new ArrayList<>();
+            List<Long> visibleWhenTold = new ArrayList<>();
+            spool.append(List.of(observation("e1", "1.000000000000"), observation("e2", "2.000000000000"), observation("e3", "3.000000000000")),
+                    sequence -> {
+                        told.add(sequence);
+                        spool.nextAfter(0, 10).forEach(entry -> visibleWhenTold.add(entry.getKey()));
+                    });
+            assertThat(told).containsExactly(1L, 2L, 3L);
+            assertThat(visibleWhenTold).as("what a sender could see when each sequence was told").containsExactly(1L, 1L, 2L);
+            assertThat(spool.nextAfter(0, 10)).extracting(Map.Entry::getKey).containsExactly(1L, 2L, 3L);
+        }
+    }
+
+    @Test
+    void readsPendingEntriesInBatchesAfterASequence() {
+        try (Spool spool = Spool.open(folder)) {
+            List<IndicatorObservation> added = new ArrayList<>();
+            for (int i = 1; i <= 7; i++) {
+                added.add(observation("e" + i, i + ".000000000000"));
+            }
+            spool.append(added);
+            spool.remove(3);
+            assertThat(spool.nextAfter(0, 3)).extracting(Map.Entry::getKey).containsExactly(1L, 2L, 4L);
+            assertThat(spool.nextAfter(4, 10)).extracting(entry -> entry.getValue().getEventId()).containsExactly("e5", "e6", "e7");
+            assertThat(spool.nextAfter(7, 10)).isEmpty();
+            assertThat(spool.nextAfter(Long.MAX_VALUE, 10)).isEmpty();
+        }
+    }
+
     private static List<IndicatorObservation> drain(Spool spool) {
         List<IndicatorObservation> observations = new ArrayList<>();
         long after = 0;

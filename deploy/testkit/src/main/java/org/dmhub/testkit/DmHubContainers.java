@@ -167,7 +167,7 @@ public final class DmHubContainers implements AutoCloseable {
         arguments.addAll(List.of(command));
         return new GenericContainer<>(image("connector"))
                 .withNetwork(network)
-                .withEnv("JAVA_TOOL_OPTIONS", "-Xmx256m")
+                .withEnv("JAVA_TOOL_OPTIONS", "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
                 .withCommand(arguments.toArray(String[]::new))
                 .withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("org.dmhub.testkit.connector")))
                 .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofMinutes(3)));

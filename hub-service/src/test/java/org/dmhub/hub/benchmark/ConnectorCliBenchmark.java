@@ -15,11 +15,18 @@ import org.dmhub.schemas.IndicatorDefinition;
  * 100,000-row CSV (the 10 indicators of department D1 × 100 communes × 100 months of the {@link BenchmarkHub}'s
  * framework) in a JVM of its own, from its start to its exit once the broker stored every row ({@code --no-wait}: the
  * benchmark's departments have no receipts). The clock includes the JVM's start, reading the framework, checking
- * every row, the spool and the sending.
+ * every row, the spool and the sending. It runs with the JVM options the connector's guide recommends for the command
+ * line ({@link #COMMAND_LINE_JVM_OPTIONS}), or with none, as a plain {@code java -jar}.
  */
 final class ConnectorCliBenchmark {
 
     static final int ROWS = 100_000;
+
+    /**
+     * What connector-sdk/README.md recommends for the command line, as the connector's image and the local stack run
+     * it: no second JIT compiler (a command is over before its compilations pay back) and the serial collector.
+     */
+    static final List<String> COMMAND_LINE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     record Result(int rows, double seconds) {
 
@@ -31,7 +38,7 @@ final class ConnectorCliBenchmark {
     private ConnectorCliBenchmark() {
     }
 
-    static Result run(String bootstrap, String registryUrl, String run, Path connectorJar) throws Exception {
+    static Result run(String bootstrap, String registryUrl, String run, Path connectorJar, List<String> jvmOptions) throws Exception {
         if (!Files.isRegularFile(connectorJar)) {
             throw new IllegalStateException("no connector jar at " + connectorJar + ": build connector-sdk first");
         }
@@ -50,8 +57,14 @@ final class ConnectorCliBenchmark {
                 }
             }
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", connectorJar.toString(), "--bootstrap-servers", bootstrap, "--registry-url", registryUrl,
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        // e.g. -DconnectorJvmArgs=-XX:StartFlightRecording=filename=/tmp/connector.jfr,settings=profile to profile it
+        String jvmArgs = System.getProperty("connectorJvmArgs", "").strip();
+        if (!jvmArgs.isEmpty()) {
+            command.addAll(List.of(jvmArgs.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", connectorJar.toString(), "--bootstrap-servers", bootstrap, "--registry-url", registryUrl,
                 "--topic-prefix", run + ".", "--department", "D1", "--spool", folder.resolve("spool").toString(),
                 "publish", "--file", file.toString(), "--no-wait"));
         long start = System.nanoTime();
