@@ -238,7 +238,8 @@ public final class SpoolSender implements AutoCloseable {
 
     private void complete(long sequence, RecordMetadata metadata, Exception error) {
         CompletableFuture<RecordMetadata> future;
-        // under the lock that add() holds while it registers futures, so that an early acknowledgement finds its future
+        // add() registers each future before the sender can see its observation, so an acknowledgement always finds
+        // it; the lock is the one awaitEmpty() waits on, woken here
         synchronized (changed) {
             future = waiting.remove(sequence);
             changed.notifyAll();
