@@ -260,6 +260,7 @@ final class BenchmarkHub {
         config.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         // as in the hub's application.yml and HubConfiguration
         config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1);
+        config.put(StreamsConfig.POLL_MS_CONFIG, 10);
         config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedStoreMemory.class);
         config.put(BoundedStoreMemory.CONFIG, DataSize.ofMegabytes(storeMemoryMegabytes()).toBytes());
         for (String setting : System.getProperty("streams", "").split(",")) {
