@@ -147,7 +147,8 @@ public record Period(Periodicity periodicity, LocalDate firstDay, LocalDate last
         int year = firstDay.getYear();
         return switch (periodicity) {
             case DAILY -> firstDay.toString();
-            case MONTHLY -> String.format("%04d-%02d", year, firstDay.getMonthValue());
+            // not String.format: the hub names periods on every observation and every API request
+            case MONTHLY -> year + (firstDay.getMonthValue() < 10 ? "-0" : "-") + firstDay.getMonthValue();
             case QUARTERLY -> year + "-Q" + ((firstDay.getMonthValue() - 1) / 3 + 1);
             case HALF_YEARLY -> year + "-S" + ((firstDay.getMonthValue() - 1) / 6 + 1);
             case YEARLY -> Integer.toString(year);

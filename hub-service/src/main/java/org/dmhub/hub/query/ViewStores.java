@@ -41,6 +41,7 @@ public class ViewStores {
 
     private final StreamsBuilderFactoryBean streams;
     private final HubStores stores;
+    private volatile HostInfo self;
 
     ViewStores(StreamsBuilderFactoryBean streams, HubStores stores) {
         this.streams = streams;
@@ -164,10 +165,15 @@ public class ViewStores {
                 .map(StreamsMetadata::hostInfo);
     }
 
-    /** The address other instances reach this one at ({@code application.server}). */
+    /** The address other instances reach this one at ({@code application.server}), read once: every request asks. */
     public HostInfo self() {
-        Object server = streams.getStreamsConfiguration().get(StreamsConfig.APPLICATION_SERVER_CONFIG);
-        return server == null ? HostInfo.unavailable() : HostInfo.buildFromEndpoint(server.toString());
+        HostInfo known = self;
+        if (known == null) {
+            Object server = streams.getStreamsConfiguration().get(StreamsConfig.APPLICATION_SERVER_CONFIG);
+            known = server == null ? HostInfo.unavailable() : HostInfo.buildFromEndpoint(server.toString());
+            self = known;
+        }
+        return known;
     }
 
     /** An indicator-period's values and the period. */
