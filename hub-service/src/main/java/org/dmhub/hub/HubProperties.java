@@ -49,7 +49,7 @@ public record HubProperties(
      * @param viewGeneration raised by one each time the view is rebuilt from the observation topics, so that the
      *     revisions of rebuilt values are higher than any published before
      */
-    public record Rollup(@DefaultValue("1s") Duration emitInterval, @DefaultValue("20ms") Duration liveEmitInterval,
+    public record Rollup(@DefaultValue("3s") Duration emitInterval, @DefaultValue("20ms") Duration liveEmitInterval,
             @DefaultValue("PERSISTENT") StoreKind stores, @DefaultValue("256MB") DataSize storeMemory,
             @DefaultValue("0") int viewGeneration) {
     }

@@ -44,7 +44,7 @@ public final class HubTopologyDefaults {
         Catalog catalog = new Catalog();
         new HubTopology(Topics.withDefaultPrefix(), new RegistrySerdes("http://127.0.0.1:1"), catalog,
                 new HubMetrics(new SimpleMeterRegistry()), HubStores.of(StoreKind.IN_MEMORY),
-                new HubProperties.Rollup(Duration.ofSeconds(1), Duration.ofMillis(20), StoreKind.IN_MEMORY, DataSize.ofMegabytes(256), 0),
+                new HubProperties.Rollup(Duration.ofSeconds(3), Duration.ofMillis(20), StoreKind.IN_MEMORY, DataSize.ofMegabytes(256), 0),
                 REPORTING, RECONCILIATION, reportingStatuses(catalog), LIMITS, department -> true, 6).addTo(builder);
         return builder.build();
     }

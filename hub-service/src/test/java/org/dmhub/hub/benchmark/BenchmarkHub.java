@@ -235,7 +235,7 @@ final class BenchmarkHub {
     }
 
     static long emitMillis() {
-        return Long.getLong("emitMillis", 1000);
+        return Long.getLong("emitMillis", 3000);
     }
 
     /** The memory the persistent stores share ({@code dmhub.rollup.store-memory}), 256 MB as in the hub. */
