@@ -116,8 +116,9 @@ public final class BenchmarkSuite {
     private static void latency(String bootstrap, String registryUrl, String run, List<Row> table) throws Exception {
         LatencyBenchmark.Result latency = LatencyBenchmark.run(bootstrap, registryUrl, run + "l",
                 Integer.getInteger("latencyWarmUpSeconds", 10), Integer.getInteger("latencySeconds", 30));
-        System.out.printf("latency   send → national consumer at 1,000 obs/s, %d indicator-months, roll-ups every %d ms: p50 %.0f ms, p95 %.0f ms, "
-                + "p99 %.0f ms, max %.0f ms%n", latency.samples(), BenchmarkHub.emitMillis(), latency.p50Millis(), latency.p95Millis(),
+        System.out.printf("latency   send → national consumer at 1,000 obs/s, %d indicator-months, roll-ups every %d ms while keeping up "
+                + "(every %d ms through a backlog): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n", latency.samples(),
+                BenchmarkHub.liveEmitMillis(), BenchmarkHub.emitMillis(), latency.p50Millis(), latency.p95Millis(),
                 latency.p99Millis(), latency.maxMillis());
         table.add(new Row("send → national consumer at 1,000 obs/s", String.format("p50 %.0f ms, p95 %.0f ms, p99 %.0f ms",
                 latency.p50Millis(), latency.p95Millis(), latency.p99Millis()), "", "", "p99 ≤ 250 ms"));
