@@ -1,6 +1,5 @@
 package org.dmhub.hub;
 
-import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -30,6 +29,9 @@ public final class HubTopologyDefaults {
     /** The hub's default reconciliation settings: 5 % tolerance, rechecked every minute. */
     public static final HubProperties.Reconciliation RECONCILIATION = properties().reconciliation();
 
+    /** The hub's default roll-up settings: emit intervals and store memory. */
+    public static final HubProperties.Rollup ROLLUP = properties().rollup();
+
     /** The hub's settings with every default. */
     public static HubProperties properties() {
         return new Binder(new MapConfigurationPropertySource()).bindOrCreate("dmhub", HubProperties.class);
@@ -44,7 +46,7 @@ public final class HubTopologyDefaults {
         Catalog catalog = new Catalog();
         new HubTopology(Topics.withDefaultPrefix(), new RegistrySerdes("http://127.0.0.1:1"), catalog,
                 new HubMetrics(new SimpleMeterRegistry()), HubStores.of(StoreKind.IN_MEMORY),
-                new HubProperties.Rollup(Duration.ofSeconds(3), Duration.ofMillis(20), StoreKind.IN_MEMORY, DataSize.ofMegabytes(256), 0),
+                new HubProperties.Rollup(ROLLUP.emitInterval(), ROLLUP.liveEmitInterval(), StoreKind.IN_MEMORY, ROLLUP.storeMemory(), 0),
                 REPORTING, RECONCILIATION, reportingStatuses(catalog), LIMITS, department -> true, 6).addTo(builder);
         return builder.build();
     }

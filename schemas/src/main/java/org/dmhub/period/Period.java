@@ -147,7 +147,7 @@ public record Period(Periodicity periodicity, LocalDate firstDay, LocalDate last
         int year = firstDay.getYear();
         return switch (periodicity) {
             case DAILY -> firstDay.toString();
-            // not String.format: the hub names periods on every observation and every API request
+            // not String.format: the hub names a period at every roll-up over time and every API request
             case MONTHLY -> year + (firstDay.getMonthValue() < 10 ? "-0" : "-") + firstDay.getMonthValue();
             case QUARTERLY -> year + "-Q" + ((firstDay.getMonthValue() - 1) / 3 + 1);
             case HALF_YEARLY -> year + "-S" + ((firstDay.getMonthValue() - 1) / 6 + 1);

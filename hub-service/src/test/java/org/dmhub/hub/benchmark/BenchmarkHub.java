@@ -234,18 +234,19 @@ final class BenchmarkHub {
         return streams;
     }
 
+    /** The roll-ups' interval through a backlog ({@code dmhub.rollup.emit-interval}), the hub's default unless -DemitMillis. */
     static long emitMillis() {
-        return Long.getLong("emitMillis", 3000);
+        return Long.getLong("emitMillis", HubTopologyDefaults.ROLLUP.emitInterval().toMillis());
     }
 
-    /** The memory the persistent stores share ({@code dmhub.rollup.store-memory}), 256 MB as in the hub. */
+    /** The memory the persistent stores share ({@code dmhub.rollup.store-memory}), the hub's default unless -DstoreMemoryMb. */
     static long storeMemoryMegabytes() {
-        return Long.getLong("storeMemoryMb", 256);
+        return Long.getLong("storeMemoryMb", HubTopologyDefaults.ROLLUP.storeMemory().toMegabytes());
     }
 
-    /** The roll-ups' interval while the hub keeps up ({@code dmhub.rollup.live-emit-interval}), 20 ms as in the hub. */
+    /** The roll-ups' interval while the hub keeps up ({@code dmhub.rollup.live-emit-interval}), the hub's default unless -DliveEmitMillis. */
     static long liveEmitMillis() {
-        return Long.getLong("liveEmitMillis", 20);
+        return Long.getLong("liveEmitMillis", HubTopologyDefaults.ROLLUP.liveEmitInterval().toMillis());
     }
 
     Properties streamsConfig(Path stateDir) {
