@@ -10,12 +10,13 @@ import org.apache.kafka.streams.KafkaStreams;
  * {@link BenchmarkHub}'s 40 indicators × 100 communes are preloaded (checked to be all stored), then a new hub
  * consolidates them; the clock runs from its start to its last published value. The CPU time of the JVM per
  * observation is measured beside the clock figure, which varies more on a shared machine, and the JVM's resident
- * memory is sampled throughout the hub's run.
+ * memory is sampled throughout the hub's run. At the end, its producers' metrics tell what it wrote to the broker
+ * ({@link BrokerWrites}).
  */
 final class ConsolidationBenchmark {
 
     record Result(long observations, double preloadPerSecond, double seconds, double cpuMicrosPerObservation,
-            long peakResidentBytes, long viewValues, long nationalAggregates) {
+            long peakResidentBytes, long viewValues, long nationalAggregates, BrokerWrites writes) {
 
         double perSecond() {
             return observations / seconds;
@@ -52,8 +53,9 @@ final class ConsolidationBenchmark {
                 }
             }
             long national = BenchmarkHub.endOffsets(admin, Set.of(hub.topics.nationalAggregates().name()));
+            BrokerWrites writes = BrokerWrites.of(streams, Set.of(hub.topics.viewValues().name(), hub.topics.nationalAggregates().name()));
             return new Result(observations, preloadRate, (lastGrowth - start) / 1e9, (cpuAtLastGrowth - cpuAtStart) / 1e3 / observations,
-                    peakResident, viewEnd, national);
+                    peakResident, viewEnd, national, writes);
         }
     }
 }

@@ -18,6 +18,9 @@ import org.apache.kafka.clients.admin.NewTopic;
  */
 final class KafkaBaseline {
 
+    /** The size of ProducerPerformance's records. */
+    static final int RECORD_BYTES = 200;
+
     record Result(double producedPerSecond, double consumedPerSecond) {
     }
 
@@ -31,7 +34,7 @@ final class KafkaBaseline {
         Thread.sleep(2_000);
         double produced = Double.parseDouble(tool(Pattern.compile("^\\d+ records sent, ([\\d.]+) records/sec.*"),
                 "org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records", Long.toString(records),
-                "--record-size", "200", "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all"));
+                "--record-size", Integer.toString(RECORD_BYTES), "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all"));
         // start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, ...
         String consumed = tool(Pattern.compile("^[\\d-]+ [\\d:.]+, [\\d-]+ [\\d:.]+, [\\d.]+, [\\d.]+, \\d+, ([\\d.]+).*"),
                 "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", bootstrap, "--topic", topic,
