@@ -42,6 +42,11 @@ public record HubProperties(
      *     observations changed them; nothing waits longer than that for its roll-up
      * @param liveEmitInterval how often while the hub keeps up with what it receives (the newest observation it
      *     processed was sent less than an emit interval ago): a value is published a moment after its change
+     * @param backlogHold through a backlog, the longest an indicator-period whose inputs are still changing is held
+     *     back from its roll-up: an emit rolls up those that did not change since the emit before and holds back the
+     *     others, so that an indicator-period whose observations arrive over several emits (from department topic
+     *     partitions read at different paces) is rolled up and published once rather than at each of them; 0 holds
+     *     nothing back
      * @param stores where consolidated values and roll-up state are kept: PERSISTENT (RocksDB on the state
      *     directory, the default: the state is bounded by the disk, not the heap) or IN_MEMORY
      * @param storeMemory the memory outside the heap that all PERSISTENT stores share (block cache, index and filter
@@ -50,7 +55,7 @@ public record HubProperties(
      *     revisions of rebuilt values are higher than any published before
      */
     public record Rollup(@DefaultValue("3s") Duration emitInterval, @DefaultValue("20ms") Duration liveEmitInterval,
-            @DefaultValue("PERSISTENT") StoreKind stores, @DefaultValue("256MB") DataSize storeMemory,
+            @DefaultValue("15s") Duration backlogHold, @DefaultValue("PERSISTENT") StoreKind stores, @DefaultValue("256MB") DataSize storeMemory,
             @DefaultValue("0") int viewGeneration) {
     }
 

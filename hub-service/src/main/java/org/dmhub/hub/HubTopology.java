@@ -181,7 +181,7 @@ public final class HubTopology {
 
     private IndicatorPeriodRollups.Settings rollupSettings() {
         return new IndicatorPeriodRollups.Settings(catalog, metrics, rollup.emitInterval(), rollup.liveEmitInterval(),
-                rollup.viewGeneration());
+                rollup.backlogHold(), rollup.viewGeneration());
     }
 
     /** A stage's refusals to the rejected topic. */

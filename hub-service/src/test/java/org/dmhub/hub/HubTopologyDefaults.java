@@ -46,7 +46,7 @@ public final class HubTopologyDefaults {
         Catalog catalog = new Catalog();
         new HubTopology(Topics.withDefaultPrefix(), new RegistrySerdes("http://127.0.0.1:1"), catalog,
                 new HubMetrics(new SimpleMeterRegistry()), HubStores.of(StoreKind.IN_MEMORY),
-                new HubProperties.Rollup(ROLLUP.emitInterval(), ROLLUP.liveEmitInterval(), StoreKind.IN_MEMORY, ROLLUP.storeMemory(), 0),
+                new HubProperties.Rollup(ROLLUP.emitInterval(), ROLLUP.liveEmitInterval(), ROLLUP.backlogHold(), StoreKind.IN_MEMORY, ROLLUP.storeMemory(), 0),
                 REPORTING, RECONCILIATION, reportingStatuses(catalog), LIMITS, department -> true, 6).addTo(builder);
         return builder.build();
     }

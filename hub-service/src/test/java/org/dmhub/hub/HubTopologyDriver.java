@@ -53,12 +53,15 @@ public final class HubTopologyDriver implements AutoCloseable {
     private final TestOutputTopic<String, Reconciliation> reconciliation;
     private final Path stateDir;
 
+    /** The driver's wall clock when it starts: observations sent well before it find the hub working through a backlog. */
+    public static final Instant WALL_CLOCK_START = Instant.parse("2026-11-01T00:00:00Z");
+
     public HubTopologyDriver(String registryUrl) throws Exception {
         serdes = new RegistrySerdes(registryUrl);
         StreamsBuilder builder = new StreamsBuilder();
         Catalog catalog = new Catalog();
         new HubTopology(topics, serdes, catalog, new HubMetrics(meters), HubStores.of(StoreKind.IN_MEMORY),
-                new HubProperties.Rollup(Duration.ofMillis(100), Duration.ofMillis(20), StoreKind.IN_MEMORY, DataSize.ofMegabytes(256), 0),
+                new HubProperties.Rollup(Duration.ofMillis(100), Duration.ofMillis(20), Duration.ofMillis(300), StoreKind.IN_MEMORY, DataSize.ofMegabytes(256), 0),
                 HubTopologyDefaults.REPORTING, HubTopologyDefaults.RECONCILIATION, HubTopologyDefaults.reportingStatuses(catalog), HubTopologyDefaults.LIMITS,
                 department -> true, 1)
                 .addTo(builder);
@@ -67,7 +70,7 @@ public final class HubTopologyDriver implements AutoCloseable {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "dmhub-hub-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(builder.build(), config, Instant.parse("2026-11-01T00:00:00Z"));
+        driver = new TopologyTestDriver(builder.build(), config, WALL_CLOCK_START);
         view = driver.createOutputTopic(topics.viewValues().name(), serdes.keySerde().deserializer(),
                 serdes.valueSerde(topics.viewValues()).deserializer());
         national = driver.createOutputTopic(topics.nationalAggregates().name(), serdes.keySerde().deserializer(),
@@ -118,11 +121,18 @@ public final class HubTopologyDriver implements AutoCloseable {
     }
 
     /**
-     * Lets the emit interval pass twice, so that pending roll-ups are published: those over areas at the first, those
-     * over time (which the first sends their units' values to) at the second.
+     * Lets the emit interval pass until every pending roll-up is published: those over time follow those over areas
+     * (which send them their units' values), and through a backlog (observations sent longer than an emit interval
+     * before) each stage holds back at one emit the keys that changed since its previous one.
      */
     public void letRollupsRun() {
-        driver.advanceWallClockTime(Duration.ofMillis(150));
+        for (int emit = 0; emit < 5; emit++) {
+            letOneEmitPass();
+        }
+    }
+
+    /** Lets one emit interval pass: through a backlog, what changed since the emit before is held back. */
+    public void letOneEmitPass() {
         driver.advanceWallClockTime(Duration.ofMillis(150));
     }
 

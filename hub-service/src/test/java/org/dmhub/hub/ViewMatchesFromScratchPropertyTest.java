@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -54,7 +56,13 @@ class ViewMatchesFromScratchPropertyTest {
     record Send(int indicator, int unit, int period, int revision, int value) {
     }
 
-    record Scenario(FromScratchView.Tree tree, List<Send> drafts, int duplicates, long shuffleSeed, List<Integer> pauses) {
+    /**
+     * @param pauses after which arrivals time passes: the emits of a hub that keeps up, or a single emit interval
+     *     through a backlog (where what changed since the emit before is held back)
+     * @param backlog whether the observations were sent an hour before the hub reads them (a rebuild, a catch-up)
+     */
+    record Scenario(FromScratchView.Tree tree, List<Send> drafts, int duplicates, long shuffleSeed, List<Integer> pauses,
+            boolean backlog) {
     }
 
     /** A province over 1 to 6 communes, or over 1 to 3 districts of 1 to 4 communes each. */
@@ -85,7 +93,8 @@ class ViewMatchesFromScratchPropertyTest {
     private static Scenario scenario(Draw draw) {
         return new Scenario(draw.compose(ViewMatchesFromScratchPropertyTest::tree),
                 draw.listOf(1, 60, ViewMatchesFromScratchPropertyTest::send), draw.intBetween(0, 15),
-                draw.longBetween(Long.MIN_VALUE, Long.MAX_VALUE), draw.listOf(0, 4, pause -> pause.intBetween(0, 80)));
+                draw.longBetween(Long.MIN_VALUE, Long.MAX_VALUE), draw.listOf(0, 4, pause -> pause.intBetween(0, 80)),
+                draw.bool());
     }
 
     @Test
@@ -116,10 +125,19 @@ class ViewMatchesFromScratchPropertyTest {
 
         try (HubTopologyDriver hub = new HubTopologyDriver(registry.baseUrl())) {
             hub.publishCatalog(FromScratchView.DEPARTMENTS, tree.areas(), FromScratchView.catalog());
+            Instant backlogStart = HubTopologyDriver.WALL_CLOCK_START.minus(Duration.ofHours(1));
             for (int i = 0; i < arrivals.size(); i++) {
-                hub.publish(arrivals.get(i));
+                if (scenario.backlog()) {
+                    hub.publish(arrivals.get(i), backlogStart.plusMillis(i));
+                } else {
+                    hub.publish(arrivals.get(i));
+                }
                 if (scenario.pauses().contains(i)) {
-                    hub.letRollupsRun();
+                    if (scenario.backlog()) {
+                        hub.letOneEmitPass();
+                    } else {
+                        hub.letRollupsRun();
+                    }
                 }
             }
             hub.letRollupsRun();

@@ -84,7 +84,7 @@ final class ConsolidationProcessor implements Processor<String, AcceptedObservat
         rollups = new IndicatorPeriodRollups(context, stores.published().in(context), settings);
         reportingTracker = new ReportingTracker(context, reporting, stores.reportingStatus().in(context),
                 key -> ConsolidateObservations.receptions(units(key)));
-        EmitCadence.schedule(context, settings, () -> pending.drain(this::unitsChanged));
+        EmitCadence.schedule(context, settings, pending, this::unitsChanged, () -> { });
         context.schedule(reporting.checkInterval(), PunctuationType.WALL_CLOCK_TIME, reportingTracker::checkDeadlines);
     }
 

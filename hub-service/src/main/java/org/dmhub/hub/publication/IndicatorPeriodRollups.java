@@ -25,10 +25,12 @@ public final class IndicatorPeriodRollups {
      * @param emitInterval how often the indicator-periods whose inputs changed are rolled up while the stage works
      *     through a backlog ({@link EmitCadence})
      * @param liveEmitInterval how often while it keeps up with its input
+     * @param backlogHold through a backlog, the longest a key still changing is held back from its roll-up
+     *     ({@link org.dmhub.hub.aggregation.PendingRollups#drainSettled})
      * @param viewGeneration how many times the view has been rebuilt (see {@link ValuePublisher})
      */
     public record Settings(Catalog catalog, HubMetrics metrics, Duration emitInterval, Duration liveEmitInterval,
-            int viewGeneration) {
+            Duration backlogHold, int viewGeneration) {
     }
 
     private final ValuePublisher publisher;

@@ -32,10 +32,7 @@ public abstract class KeptInputsProcessor<V, I> implements Processor<String, V, 
         inputs = stores.inputs().in(context);
         rollups = new IndicatorPeriodRollups(context, stores.published().in(context), settings);
         pending = new PendingRollups(stores.pending().in(context));
-        EmitCadence.schedule(context, settings, () -> {
-            pending.drain(this::rollUp);
-            rolledUp();
-        });
+        EmitCadence.schedule(context, settings, pending, this::rollUp, this::rolledUp);
     }
 
     /** Rolls up one key whose inputs changed since it was last rolled up, and publishes what changed. */

@@ -213,14 +213,15 @@ final class BenchmarkHub {
         return run + "-hub";
     }
 
-    /** The hub's topology with its defaults (emit intervals and stores from -DemitMillis, -DliveEmitMillis and -Dstores), started and RUNNING. */
+    /** The hub's topology with its defaults (roll-up cadence and stores from -DemitMillis, -DliveEmitMillis, -DbacklogHoldMillis and -Dstores), started and RUNNING. */
     KafkaStreams start() throws IOException, InterruptedException {
         Path stateDir = Files.createTempDirectory("dmhub-bench-");
         StreamsBuilder builder = new StreamsBuilder();
         Catalog catalog = new Catalog();
         StoreKind stores = StoreKind.valueOf(System.getProperty("stores", "PERSISTENT"));
         new HubTopology(topics, serdes, catalog, new HubMetrics(new SimpleMeterRegistry()), HubStores.of(stores),
-                new HubProperties.Rollup(Duration.ofMillis(emitMillis()), Duration.ofMillis(liveEmitMillis()), stores, DataSize.ofMegabytes(storeMemoryMegabytes()), 0), HubTopologyDefaults.REPORTING,
+                new HubProperties.Rollup(Duration.ofMillis(emitMillis()), Duration.ofMillis(liveEmitMillis()),
+                        Duration.ofMillis(backlogHoldMillis()), stores, DataSize.ofMegabytes(storeMemoryMegabytes()), 0), HubTopologyDefaults.REPORTING,
                 HubTopologyDefaults.RECONCILIATION,
                 HubTopologyDefaults.reportingStatuses(catalog), HubTopologyDefaults.LIMITS,
                 // the benchmark's departments have no receipts topics: receipts are left out of its figures
@@ -237,6 +238,11 @@ final class BenchmarkHub {
     /** The roll-ups' interval through a backlog ({@code dmhub.rollup.emit-interval}), the hub's default unless -DemitMillis. */
     static long emitMillis() {
         return Long.getLong("emitMillis", HubTopologyDefaults.ROLLUP.emitInterval().toMillis());
+    }
+
+    /** The longest a key still changing is held back through a backlog ({@code dmhub.rollup.backlog-hold}), the hub's default unless -DbacklogHoldMillis. */
+    static long backlogHoldMillis() {
+        return Long.getLong("backlogHoldMillis", HubTopologyDefaults.ROLLUP.backlogHold().toMillis());
     }
 
     /** The memory the persistent stores share ({@code dmhub.rollup.store-memory}), the hub's default unless -DstoreMemoryMb. */

@@ -37,6 +37,8 @@ final class ConsolidationBenchmark {
             long peakResident = BenchmarkHub.residentBytes();
             long viewEnd = -1;
             long lastGrowth = start;
+            // done when nothing reached the view for longer than a roll-up can be held back through a backlog
+            long quiet = TimeUnit.MILLISECONDS.toNanos(BenchmarkHub.backlogHoldMillis() + BenchmarkHub.emitMillis() + 1_000);
             long cpuAtLastGrowth = cpuAtStart;
             while (true) {
                 Thread.sleep(250);
@@ -48,7 +50,7 @@ final class ConsolidationBenchmark {
                     lastGrowth = System.nanoTime();
                     cpuAtLastGrowth = BenchmarkHub.processCpuNanos();
                 }
-                if (lag == 0 && System.nanoTime() - lastGrowth > TimeUnit.SECONDS.toNanos(3)) {
+                if (lag == 0 && System.nanoTime() - lastGrowth > quiet) {
                     break;
                 }
             }
