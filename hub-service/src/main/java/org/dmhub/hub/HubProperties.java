@@ -39,7 +39,7 @@ public record HubProperties(
     /**
      * @param emitInterval how often changed indicator-periods are rolled up and published while the hub works through
      *     a backlog (a rebuild, a catch-up): values are then published once per interval at most, however many
-     *     observations changed them; nothing waits longer than that for its roll-up
+     *     observations changed them (see {@code backlogHold} for what is still changing)
      * @param liveEmitInterval how often while the hub keeps up with what it receives (the newest observation it
      *     processed was sent less than an emit interval ago): a value is published a moment after its change
      * @param backlogHold through a backlog, the longest an indicator-period whose inputs are still changing is held

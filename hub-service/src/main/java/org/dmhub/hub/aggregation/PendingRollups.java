@@ -21,8 +21,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * reach its task from every partition of the department topics, and those partitions are read at different paces.
  * {@link #drainSettled} therefore hands on only the keys that did not change since the previous drain, and holds
  * the others back (for a bounded time), so that most keys are rolled up once rather than at every emit that saw
- * part of their changes. What it holds back is remembered in memory only: after a restart every owed key counts as
- * settled, which costs a roll-up, never loses one.
+ * part of their changes. What it holds back is remembered in memory only: after a restart every owed key not changed
+ * since counts as settled, which may cost a roll-up, never loses one.
  */
 public final class PendingRollups {
 

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * For each accepted observation: {@link Consolidation} decides whether it changes its unit's value; an applied
  * one is stored, its indicator-period marked as owing a roll-up ({@link PendingRollups}) and its value sent on to
  * the derived roll-ups it is an input of ({@link DerivedInputs}); every observation gets its receipt, and a
- * conflicting revision its refusal. At each emit ({@link EmitCadence}), each indicator-period owing a roll-up is read once
+ * conflicting revision its refusal. At each emit ({@link EmitCadence}), each indicator-period owing a roll-up (through a backlog, each
+ * that settled: {@link PendingRollups#drainSettled}) is read once
  * from the store to roll up the indicators of this stage ({@link RollupStage#CONSOLIDATION}), to send its units'
  * values to the roll-ups over time ({@link OverTimeInputs}) and to update the department's reporting status
  * ({@link ReportingTracker}).

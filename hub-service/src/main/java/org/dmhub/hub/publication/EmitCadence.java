@@ -17,8 +17,8 @@ import org.dmhub.hub.aggregation.PendingRollups;
  *
  * <p>A stage keeps up when the newest input its task has processed (its stream time: the record time set by the
  * sender, carried from stage to stage) was sent less than one emit interval ago. A sender that stamps its records
- * with a time to come only makes the hub roll up at every tick. When input stops, what is owed is rolled up within two
- * emit intervals.
+ * with a time to come only makes the hub roll up at every tick. When input stops, what the stage owes is rolled up within
+ * two emit intervals.
  */
 public final class EmitCadence {
 

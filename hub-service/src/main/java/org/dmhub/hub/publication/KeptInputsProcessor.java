@@ -8,8 +8,9 @@ import org.dmhub.hub.aggregation.PendingRollups;
 
 /**
  * The processor of a stage that keeps its reporting units' inputs itself ({@link RollupStageStores}): it stores each
- * change and marks the keys it enters as owing a roll-up; at each emit ({@link EmitCadence}) each of them is rolled
- * up ({@link #rollUp}) and what changed is published.
+ * change and marks the keys it enters as owing a roll-up; at each emit ({@link EmitCadence}) each of them (through a
+ * backlog, each that settled: {@link PendingRollups#drainSettled}) is rolled up ({@link #rollUp}) and what changed is
+ * published.
  *
  * @param <V> what the stage receives
  * @param <I> how it keeps its inputs

@@ -81,6 +81,21 @@ class PendingRollupsTest {
     }
 
     @Test
+    void aFullDrainForgetsWhenAKeyWasFirstHeldBack() {
+        pending.mark("CT-01|2026-10", 1_000);
+        assertThat(drainSettled(10_000)).isEmpty();
+        pending.drain(rolledUp::put);
+        // changing again 20 s after it was first held: held anew, not let through on the forgotten hold
+        pending.mark("CT-01|2026-10", 2_000);
+        assertThat(drainSettled(30_000)).isEmpty();
+        pending.mark("CT-01|2026-10", 3_000);
+        assertThat(drainSettled(44_999)).isEmpty();
+        pending.mark("CT-01|2026-10", 4_000);
+        // still changing, but held back since 30 s: let through
+        assertThat(drainSettled(45_000)).containsOnlyKeys("CT-01|2026-10");
+    }
+
+    @Test
     void whatIsOwedAfterARestartCountsAsSettled() {
         pending.mark("CT-01|2026-10", 1_000);
         // a new processor over the same store: the task restarted, and what it held back in memory is gone

@@ -28,6 +28,14 @@ class EmitCadenceTest {
     }
 
     @Test
+    void keepingUpIsInputSentLessThanAnEmitIntervalAgo() {
+        assertThat(cadence.keepingUp(10_000, 9_001)).isTrue();
+        assertThat(cadence.keepingUp(10_000, 9_000)).isFalse();
+        assertThat(cadence.keepingUp(10_000, 99_000)).isTrue();
+        assertThat(cadence.keepingUp(10_000, -1)).isFalse();
+    }
+
+    @Test
     void theBoundaryOfKeepingUpIsOneEmitInterval() {
         cadence.emitted(10_000);
         assertThat(cadence.due(10_020, 9_021)).isTrue();
@@ -35,7 +43,7 @@ class EmitCadenceTest {
     }
 
     @Test
-    void nothingOwedWaitsLongerThanAnEmitIntervalWhenInputStops() {
+    void whenInputStopsTheNextEmitComesAnEmitIntervalAfterTheLast() {
         cadence.emitted(10_000);
         // no input for a long while: stream time stays where it was
         assertThat(cadence.due(10_500, 8_000)).isFalse();
