@@ -17,8 +17,8 @@ record BrokerWrites(Map<String, Totals> byKind) {
 
     record Totals(long records, long bytes) {
 
-        Totals plus(long moreRecords, long moreBytes) {
-            return new Totals(records + moreRecords, bytes + moreBytes);
+        Totals plus(Totals more) {
+            return new Totals(records + more.records, bytes + more.bytes);
         }
     }
 
@@ -33,24 +33,21 @@ record BrokerWrites(Map<String, Totals> byKind) {
         for (String kind : new String[] {VIEW, REPARTITIONS, CHANGELOGS, OTHERS}) {
             byKind.put(kind, new Totals(0, 0));
         }
-        Map<String, long[]> byTopic = new LinkedHashMap<>();
         for (Map.Entry<MetricName, ? extends Metric> entry : streams.metrics().entrySet()) {
             MetricName name = entry.getKey();
             String topic = name.tags().get("topic");
-            if (!"producer-topic-metrics".equals(name.group()) || topic == null) {
-                continue;
-            }
-            int index = switch (name.name()) {
-                case "record-send-total" -> 0;
-                case "byte-total" -> 1;
-                default -> -1;
-            };
-            if (index >= 0 && entry.getValue().metricValue() instanceof Number value) {
-                byTopic.computeIfAbsent(topic, any -> new long[2])[index] += value.longValue();
+            if ("producer-topic-metrics".equals(name.group()) && topic != null
+                    && entry.getValue().metricValue() instanceof Number value) {
+                Totals written = switch (name.name()) {
+                    case "record-send-total" -> new Totals(value.longValue(), 0);
+                    case "byte-total" -> new Totals(0, value.longValue());
+                    default -> null;
+                };
+                if (written != null) {
+                    byKind.merge(kindOf(topic, publications), written, Totals::plus);
+                }
             }
         }
-        byTopic.forEach((topic, totals) -> byKind.merge(kindOf(topic, publications), new Totals(totals[0], totals[1]),
-                (known, more) -> known.plus(more.records(), more.bytes())));
         return new BrokerWrites(byKind);
     }
 
